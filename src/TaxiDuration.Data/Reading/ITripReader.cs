@@ -1,0 +1,11 @@
+namespace TaxiDuration.Data.Reading;
+
+/// <summary>Reads TLC trip files as <see cref="TripRecord"/>s; the seam training and validation depend on.</summary>
+public interface ITripReader
+{
+    /// <summary>Streams the file one row group at a time: memory holds one group's records, not the whole month.</summary>
+    IAsyncEnumerable<TripRecord[]> ReadRowGroupsAsync(string path, CancellationToken ct = default);
+
+    /// <summary>Reads every row of the file into one array (filled in place, group by group: no second copy).</summary>
+    Task<TripRecord[]> ReadAllAsync(string path, CancellationToken ct = default);
+}

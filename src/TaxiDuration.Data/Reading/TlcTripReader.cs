@@ -1,0 +1,293 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Parquet;
+using Parquet.Schema;
+
+namespace TaxiDuration.Data.Reading;
+
+/// <summary>
+/// Reads NYC TLC green or yellow trip-record Parquet files of any schema variant (see <see cref="TlcSchemaVariant"/>)
+/// into <see cref="TripRecord"/>s. Only the eight columns a record holds are decoded; each is widened from the
+/// file's own type. Every failure to read a file surfaces as a <see cref="TlcDataException"/> naming the file.
+/// </summary>
+/// <remarks>Stateless and thread-safe: one instance can serve every caller.</remarks>
+public sealed class TlcTripReader : ITripReader
+{
+    private static ReadOnlySpan<byte> Magic => "PAR1"u8;
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<TripRecord[]> ReadRowGroupsAsync(string path, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var file = await TlcFile.OpenAsync(path, ct);
+        for (var index = 0; index < file.RowGroupCount; index++)
+        {
+            var records = new TripRecord[file.RowGroupRows(index)];
+            await file.ReadRowGroupAsync(index, records, ct);
+            yield return records;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<TripRecord[]> ReadAllAsync(string path, CancellationToken ct = default)
+    {
+        await using var file = await TlcFile.OpenAsync(path, ct);
+        var total = 0L;
+        for (var index = 0; index < file.RowGroupCount; index++)
+        {
+            total += file.RowGroupRows(index);
+        }
+
+        if (total > Array.MaxLength)
+        {
+            throw new TlcDataException(path, $"has {total:N0} rows, more than one array can hold; read it with {nameof(ReadRowGroupsAsync)}");
+        }
+
+        var records = new TripRecord[total];
+        var offset = 0;
+        for (var index = 0; index < file.RowGroupCount; index++)
+        {
+            var rows = file.RowGroupRows(index);
+            await file.ReadRowGroupAsync(index, records.AsMemory(offset, rows), ct);
+            offset += rows;
+        }
+
+        return records;
+    }
+
+    /// <summary>Describes the file from its footer (service, schema variant, row count) without reading any column data.</summary>
+    public async Task<TlcFileInfo> InspectAsync(string path, CancellationToken ct = default)
+    {
+        await using var file = await TlcFile.OpenAsync(path, ct);
+        var reader = file.Reader;
+        var codec = reader.RowGroupCount > 0 ? reader.OpenRowGroupReader(0).GetMetadata(file.Schema.Pickup)?.MetaData?.Codec.ToString().ToUpperInvariant() : null;
+        return new TlcFileInfo(
+            path,
+            file.Schema.Service,
+            file.Schema.Variant(reader.Schema),
+            reader.Metadata?.NumRows ?? 0,
+            reader.RowGroupCount,
+            reader.Schema.Fields.Select(field => field.Name).ToArray(),
+            file.Schema.MissingOptional,
+            codec,
+            reader.Metadata?.CreatedBy);
+    }
+
+    /// <summary>An open file: the Parquet reader, its resolved columns, and the row-group reading.</summary>
+    private sealed class TlcFile : IAsyncDisposable
+    {
+        private readonly string _path;
+
+        private TlcFile(string path, ParquetReader reader, TlcSchema schema)
+        {
+            _path = path;
+            Reader = reader;
+            Schema = schema;
+        }
+
+        public ParquetReader Reader { get; }
+
+        public TlcSchema Schema { get; }
+
+        public int RowGroupCount => Reader.RowGroupCount;
+
+        public static async Task<TlcFile> OpenAsync(string path, CancellationToken ct)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(path);
+            // A missing file stays a FileNotFoundException: that is a path problem, not a data problem.
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+            ParquetReader? reader = null;
+            try
+            {
+                CheckFraming(stream, path);
+                try
+                {
+                    reader = await ParquetReader.CreateAsync(stream, parquetOptions: null, leaveStreamOpen: false, ct);
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    throw new TlcDataException(path, $"the Parquet footer cannot be read, the file is corrupt ({error.Message})", error);
+                }
+
+                return new TlcFile(path, reader, TlcSchema.Resolve(reader.Schema, path));
+            }
+            catch
+            {
+                if (reader is not null)
+                {
+                    await reader.DisposeAsync();
+                }
+
+                await stream.DisposeAsync();
+                throw;
+            }
+        }
+
+        public int RowGroupRows(int index)
+        {
+            var rows = Reader.RowGroups[index].RowCount;
+            return rows is >= 0 and <= int.MaxValue
+                ? (int)rows
+                : throw new TlcDataException(_path, $"row group {index} claims {rows} rows");
+        }
+
+        /// <summary>
+        /// Fills <paramref name="destination"/> with row group <paramref name="index"/> in three passes (timestamps,
+        /// zone IDs, numbers), so besides the records themselves at most four pooled column buffers are alive.
+        /// </summary>
+        public async ValueTask ReadRowGroupAsync(int index, Memory<TripRecord> destination, CancellationToken ct)
+        {
+            var group = Reader.OpenRowGroupReader(index);
+            var rows = destination.Length;
+            var column = "";
+            DateTime?[]? pickups = null, dropoffs = null;
+            int?[]? origins = null, destinations = null;
+            double?[]? distances = null, passengers = null, fares = null, totals = null;
+            try
+            {
+                pickups = ArrayPool<DateTime?>.Shared.Rent(rows);
+                dropoffs = ArrayPool<DateTime?>.Shared.Rent(rows);
+                column = Schema.Pickup.Name;
+                await ColumnReaders.ReadTimestampsAsync(group, Schema.Pickup, pickups.AsMemory(0, rows), ct);
+                column = Schema.Dropoff.Name;
+                await ColumnReaders.ReadTimestampsAsync(group, Schema.Dropoff, dropoffs.AsMemory(0, rows), ct);
+                SetTimes(destination.Span, pickups, dropoffs);
+                Return(ref pickups);
+                Return(ref dropoffs);
+
+                origins = ArrayPool<int?>.Shared.Rent(rows);
+                destinations = ArrayPool<int?>.Shared.Rent(rows);
+                column = Schema.PickupLocation.Name;
+                await ColumnReaders.ReadIdsAsync(group, Schema.PickupLocation, origins.AsMemory(0, rows), ct);
+                column = Schema.DropoffLocation.Name;
+                await ColumnReaders.ReadIdsAsync(group, Schema.DropoffLocation, destinations.AsMemory(0, rows), ct);
+                SetZones(destination.Span, origins, destinations);
+                Return(ref origins);
+                Return(ref destinations);
+
+                column = Schema.TripDistance.Name;
+                distances = await ReadNumbersAsync(group, Schema.TripDistance, rows, ct);
+                column = Schema.PassengerCount?.Name ?? "";
+                passengers = await ReadNumbersAsync(group, Schema.PassengerCount, rows, ct);
+                column = Schema.FareAmount?.Name ?? "";
+                fares = await ReadNumbersAsync(group, Schema.FareAmount, rows, ct);
+                column = Schema.TotalAmount?.Name ?? "";
+                totals = await ReadNumbersAsync(group, Schema.TotalAmount, rows, ct);
+                SetNumbers(destination.Span, distances!, passengers, fares, totals);
+            }
+            catch (Exception error) when (error is not OperationCanceledException and not TlcDataException)
+            {
+                throw new TlcDataException(_path, $"cannot read column '{column}' of row group {index} ({error.Message})", error);
+            }
+            finally
+            {
+                Return(ref pickups);
+                Return(ref dropoffs);
+                Return(ref origins);
+                Return(ref destinations);
+                Return(ref distances);
+                Return(ref passengers);
+                Return(ref fares);
+                Return(ref totals);
+            }
+        }
+
+        // Null field: the file lacks this optional column, so every record keeps null there.
+        private static async ValueTask<double?[]?> ReadNumbersAsync(ParquetRowGroupReader group, DataField? field, int rows, CancellationToken ct)
+        {
+            if (field is null)
+            {
+                return null;
+            }
+
+            var buffer = ArrayPool<double?>.Shared.Rent(rows);
+            try
+            {
+                await ColumnReaders.ReadDoublesAsync(group, field, buffer.AsMemory(0, rows), ct);
+                return buffer;
+            }
+            catch
+            {
+                ArrayPool<double?>.Shared.Return(buffer);
+                throw;
+            }
+        }
+
+        private static void SetTimes(Span<TripRecord> records, DateTime?[] pickups, DateTime?[] dropoffs)
+        {
+            for (var i = 0; i < records.Length; i++)
+            {
+                records[i] = new TripRecord(pickups[i], dropoffs[i], null, null, null, null, null, null);
+            }
+        }
+
+        private static void SetZones(Span<TripRecord> records, int?[] origins, int?[] destinations)
+        {
+            for (var i = 0; i < records.Length; i++)
+            {
+                ref var record = ref records[i];
+                record = record with { PickupLocationId = origins[i], DropoffLocationId = destinations[i] };
+            }
+        }
+
+        private static void SetNumbers(Span<TripRecord> records, double?[] distances, double?[]? passengers, double?[]? fares, double?[]? totals)
+        {
+            for (var i = 0; i < records.Length; i++)
+            {
+                ref var record = ref records[i];
+                record = record with
+                {
+                    TripDistance = distances[i],
+                    PassengerCount = passengers?[i],
+                    FareAmount = fares?[i],
+                    TotalAmount = totals?[i],
+                };
+            }
+        }
+
+        private static void Return<T>(ref T[]? buffer)
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<T>.Shared.Return(buffer);
+                buffer = null;
+            }
+        }
+
+        public ValueTask DisposeAsync() => Reader.DisposeAsync();
+
+        // Checked before Parquet.Net sees the file, so the common failures (an HTML error page saved as .parquet,
+        // an interrupted download) get a precise message instead of a parser exception.
+        private static void CheckFraming(FileStream stream, string path)
+        {
+            var length = stream.Length;
+            Span<byte> head = stackalloc byte[8];
+            var read = stream.ReadAtLeast(head, Math.Min(8, (int)Math.Min(length, 8)), throwOnEndOfStream: false);
+            if (read < Magic.Length || !head[..Magic.Length].SequenceEqual(Magic))
+            {
+                var looksLike = read > 0 && (head[0] == (byte)'<' || head[0] == (byte)'{') ? " (it looks like text or HTML, e.g. a saved error page)" : "";
+                throw new TlcDataException(path, $"not a Parquet file: no PAR1 magic at the start{looksLike}");
+            }
+
+            if (length < 12)
+            {
+                throw new TlcDataException(path, $"truncated: {length} bytes is too short for a Parquet file");
+            }
+
+            Span<byte> tail = stackalloc byte[8];
+            stream.Seek(-8, SeekOrigin.End);
+            stream.ReadExactly(tail);
+            stream.Seek(0, SeekOrigin.Begin);
+            if (!tail[4..].SequenceEqual(Magic))
+            {
+                throw new TlcDataException(path, $"truncated or incomplete: no PAR1 magic at the end ({length:N0} bytes; an interrupted download?)");
+            }
+
+            var footerLength = BitConverter.ToUInt32(tail[..4]);
+            if (footerLength > length - 12)
+            {
+                throw new TlcDataException(path, $"truncated or corrupt: the footer claims {footerLength:N0} bytes but the file has {length:N0}");
+            }
+        }
+    }
+}
