@@ -72,6 +72,16 @@ public readonly record struct TaxiMonth
             ? month
             : throw new FormatException($"'{text}' is not a taxi month: expected 'YYYY-MM', 'green YYYY-MM' or 'yellow YYYY-MM'.");
 
+    /// <summary>Reads the month from a TLC file name such as <c>green_tripdata_2021-01.parquet</c> (a path is fine too).</summary>
+    public static bool TryParseFileName([NotNullWhen(true)] string? fileName, out TaxiMonth month)
+    {
+        month = default;
+        const string Marker = "_tripdata_";
+        var name = Path.GetFileNameWithoutExtension(fileName);
+        var at = name?.IndexOf(Marker, StringComparison.Ordinal) ?? -1;
+        return at > 0 && TryParse($"{name![..at]} {name[(at + Marker.Length)..]}", out month);
+    }
+
     /// <summary>Like <see cref="Parse"/>, without throwing.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out TaxiMonth month)
     {

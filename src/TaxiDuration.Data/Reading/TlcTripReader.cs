@@ -94,6 +94,7 @@ public sealed class TlcTripReader : ITripReader
         public static async Task<TlcFile> OpenAsync(string path, CancellationToken ct)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(path);
+            ct.ThrowIfCancellationRequested();
             // A missing file stays a FileNotFoundException: that is a path problem, not a data problem.
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
             ParquetReader? reader = null;
@@ -137,6 +138,7 @@ public sealed class TlcTripReader : ITripReader
         /// </summary>
         public async ValueTask ReadRowGroupAsync(int index, Memory<TripRecord> destination, CancellationToken ct)
         {
+            ct.ThrowIfCancellationRequested();
             var group = Reader.OpenRowGroupReader(index);
             var rows = destination.Length;
             var column = "";
@@ -265,7 +267,9 @@ public sealed class TlcTripReader : ITripReader
             var read = stream.ReadAtLeast(head, Math.Min(8, (int)Math.Min(length, 8)), throwOnEndOfStream: false);
             if (read < Magic.Length || !head[..Magic.Length].SequenceEqual(Magic))
             {
-                var looksLike = read > 0 && (head[0] == (byte)'<' || head[0] == (byte)'{') ? " (it looks like text or HTML, e.g. a saved error page)" : "";
+                var text = head[..read];
+                text = text.StartsWith("\xEF\xBB\xBF"u8) ? text[3..] : text.TrimStart(" \t\r\n"u8);
+                var looksLike = !text.IsEmpty && (text[0] == (byte)'<' || text[0] == (byte)'{') ? " (it looks like text: HTML, XML or JSON, e.g. a saved error page)" : "";
                 throw new TlcDataException(path, $"not a Parquet file: no PAR1 magic at the start{looksLike}");
             }
 

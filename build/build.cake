@@ -1,0 +1,56 @@
+// The one build entry point, locally and in CI:  ./build.sh [--target=X] [--configuration=Release]
+//   [--train-month=2021-01] [--validation-month=2021-02]
+// Targets live in the loaded files by concern; a new level adds its target in levels.cake and one
+// IsDependentOn line on "Ladder".
+#load "paths.cake"
+#load "process.cake"
+#load "data.cake"
+#load "tests.cake"
+#load "lint.cake"
+#load "levels.cake"
+
+var target = Argument("target", "Default");
+
+Setup(context =>
+{
+    Information($"Repository: {Paths.Root}");
+    Information($"Configuration: {Configuration}; months: train {TrainMonth}, validation {ValidationMonth}");
+    Information(DataSource.Describe());
+});
+
+Task("Clean")
+    .Description("Removes build output, test results and artifacts/.")
+    .Does(() =>
+{
+    DotNetClean(Paths.Solution.FullPath, new DotNetCleanSettings { Configuration = Configuration });
+    CleanDirectory(Paths.Artifacts);
+});
+
+Task("Restore")
+    .Description("Restores local tools and NuGet packages.")
+    .Does(() =>
+{
+    DotNetToolRestore();
+    DotNetRestore(Paths.Solution.FullPath);
+});
+
+Task("Build")
+    .Description("Builds Template.sln (warnings are errors).")
+    .IsDependentOn("Restore")
+    .Does(() =>
+{
+    DotNetBuild(Paths.Solution.FullPath, new DotNetBuildSettings { Configuration = Configuration, NoRestore = true });
+});
+
+Task("CI")
+    .Description("What every push runs: build, tests with coverage, workflow lint, level 0.")
+    .IsDependentOn("Build")
+    .IsDependentOn("Test")
+    .IsDependentOn("LintWorkflows")
+    .IsDependentOn("Level0");
+
+Task("Default")
+    .Description("The level ladder: runs every level end to end and writes artifacts/ladder.md.")
+    .IsDependentOn("Ladder");
+
+RunTarget(target);

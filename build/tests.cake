@@ -1,0 +1,68 @@
+// Test: every test project in Template.sln with coverage (coverlet), then a coverage report
+// (ReportGenerator: HTML + text summary) in artifacts/coverage/ and one closing count line.
+Task("Test")
+    .Description("Runs all tests with coverage; report in artifacts/coverage/.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var results = Paths.Artifacts.Combine("test-results");
+    var coverage = Paths.Artifacts.Combine("coverage");
+    CleanDirectory(results);
+    CleanDirectory(coverage);
+
+    var testRun = Run("dotnet", new ProcessArgumentBuilder()
+        .Append("test").AppendQuoted(Paths.Solution.FullPath)
+        .Append("--configuration").Append(Configuration)
+        .Append("--no-build")
+        .Append("--collect:\"XPlat Code Coverage\"")
+        .Append("--logger").Append("trx")
+        .Append("--results-directory").AppendQuoted(results.FullPath), allowFailure: true);
+
+    var reports = GetFiles($"{results}/**/coverage.cobertura.xml");
+    if (reports.Count > 0)
+    {
+        DotNetTool(Paths.Root.FullPath, "reportgenerator", new ProcessArgumentBuilder()
+            .AppendQuoted($"-reports:{string.Join(';', reports.Select(r => r.FullPath))}")
+            .AppendQuoted($"-targetdir:{coverage.FullPath}")
+            .Append("-reporttypes:Html;TextSummary")
+            .Append("-verbosity:Warning"));
+        Information(System.IO.File.ReadAllText(coverage.CombineWithFilePath("Summary.txt").FullPath));
+        Information($"Coverage report: {coverage.CombineWithFilePath("index.html")}");
+    }
+    else
+    {
+        Warning("No coverage files were produced.");
+    }
+
+    var counts = TestCounts.FromTrx(GetFiles($"{results}/**/*.trx").Select(f => f.FullPath));
+    Information($"Tests: {counts.Passed} passed, {counts.Failed} failed, {counts.Skipped} skipped");
+    if (testRun.ExitCode != 0 || counts.Failed > 0)
+    {
+        throw new CakeException($"Tests failed (dotnet test exit code {testRun.ExitCode}, {counts.Failed} failed).");
+    }
+
+    if (counts.Passed == 0)
+    {
+        throw new CakeException("No test ran.");
+    }
+});
+
+// Totals over the TRX files dotnet test wrote (one per test project); skipped tests are "notExecuted".
+public sealed record TestCounts(int Passed, int Failed, int Skipped)
+{
+    public static TestCounts FromTrx(IEnumerable<string> trxFiles)
+    {
+        int passed = 0, failed = 0, skipped = 0;
+        foreach (var file in trxFiles)
+        {
+            var counters = System.Xml.Linq.XDocument.Load(file).Descendants()
+                .First(element => element.Name.LocalName == "Counters");
+            int Read(string name) => int.Parse(counters.Attribute(name)?.Value ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            passed += Read("passed");
+            failed += Read("failed") + Read("error") + Read("timeout") + Read("aborted");
+            skipped += Read("notExecuted");
+        }
+
+        return new TestCounts(passed, failed, skipped);
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace TaxiDuration.Data.Download;
+
+/// <summary>
+/// Downloads TLC months over HTTP: one attempt per <see cref="TlcDownloadOptions.AttemptTimeout"/>, retries with
+/// doubling pauses for failures that may pass (5xx, timeouts, dropped connections, cut bodies) but not for 404,
+/// and an atomic, verified write: the target path only ever holds a complete Parquet file.
+/// </summary>
+public sealed class HttpTlcDownloader : ITlcDownloader
+{
+    private const int BufferSize = 81920;
+
+    private readonly HttpClient httpClient;
+    private readonly TlcDownloadOptions options;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger logger;
+
+    /// <param name="httpClient">Shared client (its lifetime belongs to the caller).</param>
+    /// <param name="options">Validated here; invalid options throw <see cref="ArgumentException"/>.</param>
+    /// <param name="timeProvider">Clock for timeouts and retry pauses; the system clock when null.</param>
+    /// <param name="logger">Receives one warning per failed attempt that will be retried.</param>
+    public HttpTlcDownloader(HttpClient httpClient, TlcDownloadOptions options, TimeProvider? timeProvider = null, ILogger<HttpTlcDownloader>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        this.httpClient = httpClient;
+        this.options = options;
+        this.timeProvider = timeProvider ?? TimeProvider.System;
+        this.logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    public Uri SourceOf(TaxiMonth month)
+    {
+        // Without the trailing slash, Uri resolution would replace the base's last segment instead of appending.
+        var folder = options.BaseUri.AbsoluteUri.EndsWith('/') ? options.BaseUri : new Uri(options.BaseUri.AbsoluteUri + "/");
+        return new Uri(folder, month.FileName);
+    }
+
+    public async Task<DownloadedFile> DownloadAsync(
+        TaxiMonth month,
+        string targetPath,
+        string? expectedSha256 = null,
+        IProgress<DownloadProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(targetPath);
+        var url = SourceOf(month);
+        var retryDelay = options.InitialRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AttemptAsync(url, targetPath, expectedSha256, progress, cancellationToken);
+            }
+            catch (TlcDownloadException failure) when (IsTransient(failure))
+            {
+                if (attempt == options.MaxAttempts)
+                {
+                    throw GaveUp(failure, attempt);
+                }
+
+                logger.LogWarning(
+                    "Attempt {Attempt} of {MaxAttempts} to download {Url} failed ({Reason}); retrying in {Delay}",
+                    attempt,
+                    options.MaxAttempts,
+                    url,
+                    failure.Reason,
+                    retryDelay);
+                await Task.Delay(retryDelay, timeProvider, cancellationToken);
+                retryDelay *= 2;
+            }
+        }
+    }
+
+    private static bool IsTransient(TlcDownloadException failure) => failure.Reason switch
+    {
+        TlcDownloadFailure.TimedOut or TlcDownloadFailure.ConnectionFailed or TlcDownloadFailure.Truncated => true,
+        TlcDownloadFailure.HttpError => failure.StatusCode is >= HttpStatusCode.InternalServerError
+            or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests,
+        _ => false,
+    };
+
+    private TlcDownloadException GaveUp(TlcDownloadException last, int attempts)
+    {
+        var what = last.Reason == TlcDownloadFailure.TimedOut
+            ? $"timed out after {attempts} attempt(s) of at most {options.AttemptTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s each"
+            : $"{last.Detail} (gave up after {attempts} attempt(s))";
+        return new TlcDownloadException(last.Url, last.Reason, what, last) { StatusCode = last.StatusCode };
+    }
+
+    private async Task<DownloadedFile> AttemptAsync(
+        Uri url, string targetPath, string? expectedSha256, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
+    {
+        using var attemptTimeout = new CancellationTokenSource(options.AttemptTimeout, timeProvider);
+        using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
+        var token = attemptCancellation.Token;
+        try
+        {
+            using var response = await httpClient.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, token);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                throw new TlcDownloadException(url, TlcDownloadFailure.NotPublished, "not published (HTTP 404): the TLC has no file for this month at this address");
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new TlcDownloadException(url, TlcDownloadFailure.HttpError, $"the server answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}")
+                {
+                    StatusCode = response.StatusCode,
+                };
+            }
+
+            var body = new BodyCopy(url, response.Content.Headers.ContentLength, expectedSha256, progress);
+            await AtomicFile.WriteAsync(targetPath, (file, writeToken) => body.CopyAndVerifyAsync(response.Content, file, writeToken), token);
+            return new DownloadedFile(Path.GetFullPath(targetPath), url, body.BytesReceived, body.Sha256);
+        }
+        catch (OperationCanceledException cancelled) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TlcDownloadException(url, TlcDownloadFailure.TimedOut, $"no complete answer within {options.AttemptTimeout}", cancelled);
+        }
+        catch (HttpIOException cut)
+        {
+            throw new TlcDownloadException(url, TlcDownloadFailure.Truncated, $"the connection ended before the whole body arrived ({cut.Message})", cut);
+        }
+        catch (HttpRequestException unreachable)
+        {
+            throw new TlcDownloadException(url, TlcDownloadFailure.ConnectionFailed, $"the server could not be reached ({unreachable.Message})", unreachable);
+        }
+    }
+
+    /// <summary>Streams one response body to disk, hashing and reporting progress on the way, then verifies it.</summary>
+    private sealed class BodyCopy(Uri url, long? announcedLength, string? expectedSha256, IProgress<DownloadProgress>? progress)
+    {
+        public long BytesReceived { get; private set; }
+
+        public string Sha256 { get; private set; } = string.Empty;
+
+        public async Task CopyAndVerifyAsync(HttpContent content, FileStream file, CancellationToken cancellationToken)
+        {
+            await using var body = await content.ReadAsStreamAsync(cancellationToken);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[BufferSize];
+            int read;
+            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                hash.AppendData(buffer, 0, read);
+                BytesReceived += read;
+                progress?.Report(new DownloadProgress(BytesReceived, announcedLength));
+            }
+
+            if (announcedLength is { } expected && BytesReceived != expected)
+            {
+                throw new TlcDownloadException(url, TlcDownloadFailure.Truncated, $"received {BytesReceived} of the {expected} bytes announced");
+            }
+
+            await file.FlushAsync(cancellationToken);
+            if (await ParquetEnvelope.InspectAsync(file, cancellationToken) is { } problem)
+            {
+                throw new TlcDownloadException(url, problem.Failure, problem.Detail);
+            }
+
+            Sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+            if (expectedSha256 is not null && !Sha256.Equals(expectedSha256.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                throw new TlcDownloadException(url, TlcDownloadFailure.ChecksumMismatch, $"SHA-256 is {Sha256}, expected {expectedSha256}");
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using System.Runtime.CompilerServices;
+using TaxiDuration.Data;
+
+namespace TaxiDuration.Features;
+
+/// <summary>
+/// Turns trip records into <see cref="TripExample"/>s the way the course does: duration target in minutes, kept
+/// when 1–60 minutes, <c>PU_DO</c> and distance, plus pickup hour and weekday. Rows lacking a time, zone or
+/// distance, or with a zone outside 1–265, are dropped and counted. <see cref="ForRide(int, int, double, DateTime)"/>
+/// builds a serving row through the same code, so training and serving cannot disagree on a feature.
+/// </summary>
+public static class TripFeaturizer
+{
+    private const int ZoneSlots = TaxiZones.MaxId + 1;
+
+    /// <summary>Featurizes <paramref name="records"/> (a month, or any batch).</summary>
+    public static FeaturizedMonth Featurize(ReadOnlySpan<TripRecord> records)
+    {
+        var batch = new Batch(records.Length);
+        batch.Add(records);
+        return batch.ToMonth();
+    }
+
+    /// <inheritdoc cref="Featurize(ReadOnlySpan{TripRecord})"/>
+    public static FeaturizedMonth Featurize(TripRecord[] records) => Featurize(records.AsSpan());
+
+    /// <inheritdoc cref="Featurize(ReadOnlySpan{TripRecord})"/>
+    public static FeaturizedMonth Featurize(IEnumerable<TripRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records is TripRecord[] array)
+        {
+            return Featurize(array.AsSpan());
+        }
+
+        var batch = new Batch(records.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        foreach (var record in records)
+        {
+            batch.Add(record);
+        }
+
+        return batch.ToMonth();
+    }
+
+    /// <summary>Featurizes a stream of row groups (e.g. <c>TlcTripReader.ReadRowGroupsAsync</c>) without holding the raw month.</summary>
+    public static async Task<FeaturizedMonth> FeaturizeAsync(IAsyncEnumerable<TripRecord[]> rowGroups, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(rowGroups);
+        var batch = new Batch(0);
+        await foreach (var group in rowGroups.WithCancellation(ct))
+        {
+            batch.Add(group);
+        }
+
+        return batch.ToMonth();
+    }
+
+    /// <summary>
+    /// The serving row for one ride: the same features as training, target left at zero.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A zone outside 1–265, or a negative or non-finite distance.</exception>
+    public static TripExample ForRide(int pickupZone, int dropoffZone, double tripDistance, DateTime pickupTime)
+    {
+        CheckZone(pickupZone, nameof(pickupZone));
+        CheckZone(dropoffZone, nameof(dropoffZone));
+        if (!double.IsFinite(tripDistance) || tripDistance < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(tripDistance), tripDistance, "Trip distance must be a finite number of miles, zero or more.");
+        }
+
+        return Example(pickupZone, dropoffZone, TripFeatures.PickupDropoff(pickupZone, dropoffZone), tripDistance, pickupTime, duration: 0);
+    }
+
+    /// <summary>
+    /// The serving row for a ride without a pickup time: it is dated "now" in New York by <paramref name="clock"/>.
+    /// </summary>
+    public static TripExample ForRide(int pickupZone, int dropoffZone, double tripDistance, TimeProvider clock) =>
+        ForRide(pickupZone, dropoffZone, tripDistance, NycTime.Now(clock));
+
+    private static void CheckZone(int zone, string name)
+    {
+        if (!TaxiZones.IsValid(zone))
+        {
+            throw new ArgumentOutOfRangeException(name, zone, $"A TLC zone ID is {TaxiZones.MinId}–{TaxiZones.MaxId}.");
+        }
+    }
+
+    // Every example, training or serving, is built here.
+    private static TripExample Example(int pickupZone, int dropoffZone, string pickupDropoff, double distance, DateTime pickupTime, double duration) => new()
+    {
+        PickupLocation = TripFeatures.Zone(pickupZone),
+        DropoffLocation = TripFeatures.Zone(dropoffZone),
+        PickupDropoff = pickupDropoff,
+        TripDistance = (float)distance,
+        PickupHour = TripFeatures.Hour(pickupTime),
+        PickupDayOfWeek = TripFeatures.DayOfWeek(pickupTime),
+        Duration = (float)duration,
+    };
+
+    /// <summary>Accumulates one featurization: the examples, the drop counts, and the PU_DO strings made so far.</summary>
+    private sealed class Batch(int capacity)
+    {
+        private readonly List<TripExample> examples = new(capacity);
+        private readonly int[] dropped = new int[DropReasons.All.Count];
+
+        // A month has ~13k distinct pairs among ~75k trips: one string per pair, not per trip.
+        private readonly string?[] pairs = new string?[ZoneSlots * ZoneSlots];
+        private int raw;
+
+        public void Add(ReadOnlySpan<TripRecord> records)
+        {
+            foreach (ref readonly var record in records)
+            {
+                Add(record);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(in TripRecord record)
+        {
+            raw++;
+            if (record is not { PickupTime: { } pickup, DropoffTime: { } dropoff })
+            {
+                dropped[0]++;
+            }
+            else if (record is not { PickupLocationId: { } origin, DropoffLocationId: { } destination })
+            {
+                dropped[1]++;
+            }
+            else if (record.TripDistance is not { } distance)
+            {
+                dropped[2]++;
+            }
+            else if (!TaxiZones.IsValid(origin) || !TaxiZones.IsValid(destination))
+            {
+                dropped[3]++;
+            }
+            else if (TripFeatures.DurationMinutes(pickup, dropoff) is var minutes && !TripFeatures.IsTrainableDuration(minutes))
+            {
+                dropped[4]++;
+            }
+            else
+            {
+                ref var pair = ref pairs[(origin * ZoneSlots) + destination];
+                pair ??= TripFeatures.PickupDropoff(origin, destination);
+                examples.Add(Example(origin, destination, pair, distance, pickup, minutes));
+            }
+        }
+
+        public FeaturizedMonth ToMonth()
+        {
+            var counts = new Dictionary<string, int>(dropped.Length, StringComparer.Ordinal);
+            for (var i = 0; i < dropped.Length; i++)
+            {
+                counts[DropReasons.All[i]] = dropped[i];
+            }
+
+            return new FeaturizedMonth([.. examples], raw, examples.Count, counts);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+using TaxiDuration.Features;
+using TaxiDuration.Training;
+
+namespace TaxiDuration.Serving;
+
+/// <summary>
+/// An immutable, ready-to-serve model: the transformer, what its file says about it, and a pool of prediction
+/// engines. Safe to call from any number of threads; swapping models means publishing a new instance.
+/// </summary>
+public sealed class ServedModel
+{
+    private readonly ObjectPool<PredictionSession> sessions;
+
+    /// <summary>Wraps a loaded model; engines are created lazily, at most one per concurrent caller.</summary>
+    public ServedModel(MLContext ml, LoadedModel model)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        ArgumentNullException.ThrowIfNull(model);
+        Transformer = model.Transformer;
+        Metadata = model.Metadata;
+        // Predictions are synchronous and CPU-bound, so more engines than (a small multiple of) cores would only
+        // sit idle in the pool; extra ones created under bursts are simply dropped.
+        sessions = new DefaultObjectPool<PredictionSession>(
+            new PredictionSessionPolicy(ml, model.Transformer, model.InputSchema),
+            maximumRetained: Environment.ProcessorCount * 2);
+    }
+
+    /// <summary>The ML.NET transformer being served.</summary>
+    public ITransformer Transformer { get; }
+
+    /// <summary>What the model file says about this model.</summary>
+    public ModelMetadata Metadata { get; }
+
+    /// <summary>The version reported with every prediction (<see cref="ModelMetadata.Version"/>).</summary>
+    public string Version => Metadata.Version;
+
+    /// <summary>Predicts one trip's duration in minutes.</summary>
+    public float Predict(TripExample example)
+    {
+        var session = sessions.Get();
+        try
+        {
+            return session.Predict(example);
+        }
+        finally
+        {
+            sessions.Return(session);
+        }
+    }
+
+    /// <summary>Predicts every example into <paramref name="minutes"/> with one borrowed engine.</summary>
+    public void Predict(IReadOnlyList<TripExample> examples, Span<float> minutes)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        if (minutes.Length != examples.Count)
+        {
+            throw new ArgumentException($"Expected room for {examples.Count} predictions, got {minutes.Length}.", nameof(minutes));
+        }
+
+        var session = sessions.Get();
+        try
+        {
+            for (var i = 0; i < examples.Count; i++)
+            {
+                minutes[i] = session.Predict(examples[i]);
+            }
+        }
+        finally
+        {
+            sessions.Return(session);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.ML;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
+using TaxiDuration.Training.Features;
+using TaxiDuration.Training.LeastSquares;
+
+namespace TaxiDuration.Training.Trainers;
+
+/// <summary>
+/// Builds estimators from a <see cref="TrainerSpec"/>: the trainer alone (<see cref="CreateTrainer"/>) or the
+/// whole pipeline, features then trainer (<see cref="CreatePipeline"/>). Every learner gets a fixed seed.
+/// </summary>
+public static class TrainerFactory
+{
+    /// <summary>The seed every stochastic learner is given, so a spec and its data always give the same model.</summary>
+    public const int Seed = 42;
+
+    /// <summary>Tree defaults: measured on green 2021-01 → 2021-02 as the best RMSE per second of fitting.</summary>
+    public static IReadOnlyDictionary<string, double> TreeDefaults { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        [TrainerParameters.Trees] = 200,
+        [TrainerParameters.Leaves] = 64,
+        [TrainerParameters.LearningRate] = 0.2,
+        [TrainerParameters.MinExamplesPerLeaf] = 20,
+        [TrainerParameters.MaxBins] = 255,
+    };
+
+    /// <summary>Features of <paramref name="featureSet"/> followed by the trainer of <paramref name="spec"/>.</summary>
+    public static IEstimator<ITransformer> CreatePipeline(MLContext ml, FeatureSet featureSet, TrainerSpec spec) =>
+        FeaturePipeline.Build(ml, featureSet).Append(CreateTrainer(ml, spec));
+
+    /// <summary>The trainer alone; it reads <see cref="FeaturePipeline.FeaturesColumn"/> and <see cref="FeaturePipeline.LabelColumn"/>.</summary>
+    public static IEstimator<ITransformer> CreateTrainer(MLContext ml, TrainerSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
+        return spec.Name switch
+        {
+            TrainerNames.Linear => new LeastSquaresRegressionTrainer(ml, new LeastSquaresOptions
+            {
+                L2Regularization = spec.Get(TrainerParameters.L2, LeastSquaresOptions.DefaultL2),
+            }),
+            TrainerNames.FastTree => ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+            {
+                LabelColumnName = FeaturePipeline.LabelColumn,
+                FeatureColumnName = FeaturePipeline.FeaturesColumn,
+                NumberOfTrees = TreeInt(spec, TrainerParameters.Trees),
+                NumberOfLeaves = TreeInt(spec, TrainerParameters.Leaves),
+                LearningRate = Tree(spec, TrainerParameters.LearningRate),
+                MinimumExampleCountPerLeaf = TreeInt(spec, TrainerParameters.MinExamplesPerLeaf),
+                MaximumBinCountPerFeature = TreeInt(spec, TrainerParameters.MaxBins),
+                Seed = Seed,
+                FeatureSelectionSeed = Seed,
+            }),
+            TrainerNames.LightGbm => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+            {
+                LabelColumnName = FeaturePipeline.LabelColumn,
+                FeatureColumnName = FeaturePipeline.FeaturesColumn,
+                NumberOfIterations = TreeInt(spec, TrainerParameters.Trees),
+                NumberOfLeaves = TreeInt(spec, TrainerParameters.Leaves),
+                LearningRate = Tree(spec, TrainerParameters.LearningRate),
+                MinimumExampleCountPerLeaf = TreeInt(spec, TrainerParameters.MinExamplesPerLeaf),
+                MaximumBinCountPerFeature = TreeInt(spec, TrainerParameters.MaxBins),
+                Seed = Seed,
+                Deterministic = true,
+                Silent = true,
+            }),
+            _ => throw new ArgumentException($"Unknown trainer '{spec.Name}'.", nameof(spec)),
+        };
+    }
+
+    private static double Tree(TrainerSpec spec, string parameter) => spec.Get(parameter, TreeDefaults[parameter]);
+
+    private static int TreeInt(TrainerSpec spec, string parameter) => (int)Tree(spec, parameter);
+}

@@ -1,0 +1,75 @@
+using TaxiDuration.Features;
+
+namespace TaxiDuration.Serving.Tests;
+
+/// <summary>The pooled engines under contention: one engine is not thread-safe, the pool must make that invisible.</summary>
+[Collection(TrainedModelCollection.Name)]
+public sealed class ServedModelTests(TrainedModelFixture model)
+{
+    [Fact]
+    public void Many_threads_predicting_at_once_get_the_sequential_answers()
+    {
+        var served = new ServedModelLoader(new RideFeaturizer(TimeProvider.System)).Load(model.ModelPath);
+        var examples = Enumerable.Range(0, 4_000)
+            .Select(i => TripFeaturizer.ForRide(1 + (i % 29), 1 + (i * 13 % 29), 0.1 + (i % 97 / 7.0), new DateTime(2021, 1, 1).AddHours(i)))
+            .ToList();
+        var sequential = examples.Select(served.Predict).ToArray();
+
+        var parallel = new float[examples.Count];
+        Parallel.For(0, examples.Count, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i => parallel[i] = served.Predict(examples[i]));
+        var batched = new float[examples.Count];
+        Parallel.For(0, 8, chunk =>
+        {
+            var range = examples.Count / 8;
+            served.Predict(examples.GetRange(chunk * range, range), batched.AsSpan(chunk * range, range));
+        });
+
+        Assert.Equal(sequential, parallel);
+        Assert.Equal(sequential, batched);
+        Assert.True(sequential.Distinct().Count() > 100, "Inputs should produce varied predictions.");
+    }
+
+    [Fact]
+    public void Loaded_model_reports_the_version_from_its_metadata()
+    {
+        var served = new ServedModelLoader(new RideFeaturizer(TimeProvider.System)).Load(model.ModelPath);
+
+        Assert.Equal(TestModel.Version, served.Version);
+        Assert.Equal("Sdca", served.Metadata.Trainer);
+    }
+
+    [Fact]
+    public void Publishing_swaps_the_served_model_atomically_and_returns_the_previous_one()
+    {
+        var holder = new ServedModelHolder();
+        var loader = new ServedModelLoader(new RideFeaturizer(TimeProvider.System));
+        var first = loader.Load(model.ModelPath);
+        var second = loader.Load(model.ModelPath);
+
+        Assert.Null(holder.Current);
+        Assert.Null(holder.Publish(first));
+        Assert.Same(first, holder.Current);
+        Assert.Same(first, holder.Publish(second));
+        Assert.Same(second, holder.Current);
+    }
+
+    [Fact]
+    public void Featurizer_dates_rides_without_pickup_time_at_now_in_new_york()
+    {
+        // 2021-07-01 12:30 UTC is 08:30 in New York (EDT, UTC-4), a Thursday.
+        var clock = new FixedClock(new DateTimeOffset(2021, 7, 1, 12, 30, 0, TimeSpan.Zero));
+        var featurizer = new RideFeaturizer(clock);
+
+        var example = featurizer.ToExample(new RideRequest(43, 151, 1.01));
+
+        Assert.Equal("43_151", example.PickupDropoff);
+        Assert.Equal(1.01f, example.TripDistance);
+        Assert.Equal(8, example.PickupHour);
+        Assert.Equal((float)DayOfWeek.Thursday, example.PickupDayOfWeek);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TaxiDuration.Serving.Tests;
+
+/// <summary>
+/// The real level-1 host (its Program.cs) in memory, in the Production environment so tests see what ships, with
+/// configuration overrides and, when a test needs one, service replacements.
+/// </summary>
+internal sealed class ServingHost(
+    IReadOnlyDictionary<string, string?> settings,
+    Action<IServiceCollection>? replaceServices = null,
+    string? contentRoot = null) : WebApplicationFactory<Program>
+{
+    public static ServingHost Serving(string modelPath, params (string Key, string? Value)[] extraSettings)
+    {
+        var settings = new Dictionary<string, string?> { ["Model:Path"] = modelPath };
+        foreach (var (key, value) in extraSettings)
+        {
+            settings[key] = value;
+        }
+
+        return new ServingHost(settings);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        if (contentRoot is not null)
+        {
+            builder.UseContentRoot(contentRoot);
+        }
+
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+        if (replaceServices is not null)
+        {
+            builder.ConfigureTestServices(replaceServices);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using TaxiDuration.Features;
+using TaxiDuration.Training.Features;
+using TaxiDuration.Training.Trainers;
+
+namespace TaxiDuration.Training.Tests;
+
+public sealed class FeaturePipelineTests
+{
+    private readonly MLContext _ml = new(seed: 1);
+
+    [Fact]
+    public void Course_features_are_one_column_per_training_pair_plus_distance()
+    {
+        var trips = SyntheticTrips.Generate(50, seed: 1);
+        var data = _ml.Data.LoadFromEnumerable(trips);
+
+        var featurized = FeaturePipeline.Build(_ml, FeatureSet.Course).Fit(data).Transform(data);
+
+        var features = featurized.Schema[FeaturePipeline.FeaturesColumn].Type as VectorDataViewType;
+        Assert.NotNull(features);
+        Assert.Equal(trips.Select(trip => trip.PickupDropoff).Distinct().Count() + 1, features.Size);
+    }
+
+    [Fact]
+    public void Rich_features_encode_zones_hour_and_weekday()
+    {
+        var trips = SyntheticTrips.Generate(200, seed: 2);
+        var data = _ml.Data.LoadFromEnumerable(trips);
+
+        var featurized = FeaturePipeline.Build(_ml, FeatureSet.Rich).Fit(data).Transform(data);
+
+        var expectedWidth = trips.Select(trip => trip.PickupLocation).Distinct().Count()
+            + trips.Select(trip => trip.DropoffLocation).Distinct().Count()
+            + trips.Select(trip => trip.PickupHour).Distinct().Count()
+            + trips.Select(trip => trip.PickupDayOfWeek).Distinct().Count()
+            + 3; // hour, weekday and distance as numbers
+        var features = (VectorDataViewType)featurized.Schema[FeaturePipeline.FeaturesColumn].Type;
+        Assert.Equal(expectedWidth, features.Size);
+    }
+
+    [Theory]
+    [InlineData(FeatureSet.Course, TrainerNames.Linear)]
+    [InlineData(FeatureSet.Rich, TrainerNames.Linear)]
+    [InlineData(FeatureSet.Course, TrainerNames.FastTree)]
+    [InlineData(FeatureSet.Rich, TrainerNames.LightGbm)]
+    public void Every_pipeline_outputs_a_float_score(FeatureSet featureSet, string trainer)
+    {
+        var data = _ml.Data.LoadFromEnumerable(SyntheticTrips.Generate(200, seed: 3));
+        var spec = trainer == TrainerNames.Linear ? new TrainerSpec(trainer) : new TrainerSpec(trainer, new Dictionary<string, double> { [TrainerParameters.Trees] = 2 });
+
+        var output = TrainerFactory.CreatePipeline(_ml, featureSet, spec).Fit(data).GetOutputSchema(data.Schema);
+
+        Assert.Equal(NumberDataViewType.Single, output[nameof(DurationPrediction.Score)].Type);
+    }
+
+    [Fact]
+    public void Unknown_feature_set_is_rejected()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => FeaturePipeline.Build(_ml, (FeatureSet)99));
+        Assert.Contains("feature set", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+}
