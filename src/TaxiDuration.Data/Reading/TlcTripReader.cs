@@ -268,7 +268,7 @@ public sealed class TlcTripReader : ITripReader
             if (read < Magic.Length || !head[..Magic.Length].SequenceEqual(Magic))
             {
                 var text = head[..read];
-                text = text.StartsWith("\xEF\xBB\xBF"u8) ? text[3..] : text.TrimStart(" \t\r\n"u8);
+                text = text.StartsWith("\uFEFF"u8) ? text[3..] : text.TrimStart(" \t\r\n"u8);
                 var looksLike = !text.IsEmpty && (text[0] == (byte)'<' || text[0] == (byte)'{') ? " (it looks like text: HTML, XML or JSON, e.g. a saved error page)" : "";
                 throw new TlcDataException(path, $"not a Parquet file: no PAR1 magic at the start{looksLike}");
             }

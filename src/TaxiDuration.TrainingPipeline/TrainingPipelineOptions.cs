@@ -1,0 +1,62 @@
+using TaxiDuration.Data;
+using TaxiDuration.Training.Trainers;
+
+namespace TaxiDuration.TrainingPipeline;
+
+/// <summary>What one pipeline run trains on and how hard it searches; <see cref="Validate"/> runs before any work.</summary>
+public sealed class TrainingPipelineOptions
+{
+    public const string DefaultExperiment = "taxi-duration-training";
+    public const string DefaultModelName = "taxi-duration";
+
+    /// <summary>Month the candidates are fitted on.</summary>
+    public TaxiMonth Train { get; set; } = TaxiMonth.Parse("green 2021-01");
+
+    /// <summary>Month that picks the winner (every trial is scored on it).</summary>
+    public TaxiMonth Validation { get; set; } = TaxiMonth.Parse("green 2021-02");
+
+    /// <summary>Month never used for choosing: the winner's honest score. Null skips the test evaluation.</summary>
+    public TaxiMonth? Test { get; set; } = TaxiMonth.Parse("green 2021-03");
+
+    /// <summary>Trainers fitted with their defaults before the search; the best one's family is searched.</summary>
+    public IReadOnlyList<string> Candidates { get; set; } = TrainerNames.All;
+
+    /// <summary>Hyper-parameter trials after the candidates (0 skips the search).</summary>
+    public int Trials { get; set; } = 8;
+
+    /// <summary>Seeds the search; the same seed, data and code give the same trials and the same model.</summary>
+    public int Seed { get; set; } = 42;
+
+    public string ExperimentName { get; set; } = DefaultExperiment;
+
+    public string ModelName { get; set; } = DefaultModelName;
+
+    /// <summary>Folder for this run's model file, summary and plots (a subfolder per run is created).</summary>
+    public string OutputDirectory { get; set; } = Path.Combine("artifacts", "level2", "runs");
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        if (Candidates.Count == 0)
+        {
+            throw new ArgumentException("At least one candidate trainer is needed.", nameof(Candidates));
+        }
+
+        var unknown = Candidates.Except(TrainerNames.All, StringComparer.Ordinal).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new ArgumentException(
+                $"Unknown candidate trainer(s) {string.Join(", ", unknown)}; expected {string.Join(", ", TrainerNames.All)}.", nameof(Candidates));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(Trials);
+        if (Train == Validation || (Test is { } test && (test == Train || test == Validation)))
+        {
+            throw new ArgumentException($"Train ({Train}), validation ({Validation}) and test ({Test}) must be different months.");
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(ExperimentName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ModelName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(OutputDirectory);
+    }
+}
