@@ -3,6 +3,12 @@ namespace TaxiDuration.Tracking;
 /// <summary>Where the embedded store lives and how patiently it waits for other writers. Validated when the store opens.</summary>
 public sealed record TrackingStoreOptions
 {
+    /// <summary>Environment variable naming the store's folder; every level-2+ host and Cake target reads it.</summary>
+    public const string DirectoryVariable = "TAXI_TRACKING_DIR";
+
+    /// <summary>The store's file name inside its folder.</summary>
+    public const string DatabaseFileName = "tracking.db";
+
     /// <summary>The SQLite file holding experiments, runs and the registry (created when missing).</summary>
     public required string DatabasePath { get; init; }
 
@@ -14,6 +20,19 @@ public sealed record TrackingStoreOptions
 
     /// <summary>How often a whole unit of work is retried when SQLite still reports busy after <see cref="BusyTimeout"/>.</summary>
     public int MaxBusyRetries { get; init; } = 10;
+
+    /// <summary>
+    /// The store in the folder named by <c>TAXI_TRACKING_DIR</c>, else in <c>tracking/</c> under
+    /// <paramref name="contentRoot"/> (the current directory when null): one store shared by the CLI, the Cake
+    /// targets and the services, wherever each is started from the same root.
+    /// </summary>
+    public static TrackingStoreOptions FromEnvironment(string? contentRoot = null)
+    {
+        var root = contentRoot ?? Directory.GetCurrentDirectory();
+        var folder = Environment.GetEnvironmentVariable(DirectoryVariable);
+        var directory = string.IsNullOrWhiteSpace(folder) ? Path.Combine(root, "tracking") : Path.GetFullPath(folder, root);
+        return new TrackingStoreOptions { DatabasePath = Path.Combine(directory, DatabaseFileName) };
+    }
 
     public string ResolvedArtifactRoot =>
         ArtifactRoot ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!, "artifacts");

@@ -27,13 +27,14 @@ public sealed class RealDataQualityTests(RealMonthsFixture months) : IClassFixtu
     [RealDataFact("2021-01", "2021-02")]
     public void FastTree_on_course_features_reaches_6_6()
     {
-        // The quickest options found to clear 6.6 on this split (defaults are tuned for the Rich set).
+        // The quickest options found to clear 6.6 on this split (6.38): few, large, fast-learning trees. The
+        // defaults are tuned for the Rich set; on these 13k sparse columns binning the data dominates the fit.
         var spec = TrainerSpec.FastTree(new Dictionary<string, double>
         {
-            [TrainerParameters.Trees] = 50,
-            [TrainerParameters.Leaves] = 64,
-            [TrainerParameters.MinExamplesPerLeaf] = 5,
-            [TrainerParameters.LearningRate] = 0.3,
+            [TrainerParameters.Trees] = 20,
+            [TrainerParameters.Leaves] = 128,
+            [TrainerParameters.MinExamplesPerLeaf] = 3,
+            [TrainerParameters.LearningRate] = 0.5,
         });
 
         var result = Train(FeatureSet.Course, spec);

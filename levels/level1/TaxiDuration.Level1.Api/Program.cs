@@ -1,5 +1,11 @@
 using TaxiDuration.Serving;
 
+// The container's HEALTHCHECK runs this binary with --healthcheck: probe the running service and exit.
+if (LivenessProbe.IsRequested(args))
+{
+    return await LivenessProbe.RunAsync(LivenessProbe.DefaultUrl(), TimeSpan.FromSeconds(3));
+}
+
 // Level 1: serve the model file a person trained and shipped (Model:Path / env var Model__Path). Picking a new
 // model means replacing the file and restarting; later levels swap this for a registry and hot reload.
 var builder = WebApplication.CreateBuilder(args);
@@ -8,4 +14,5 @@ builder.Services.AddDurationPredictionService(builder.Configuration);
 var app = builder.Build();
 app.UseDurationPredictionPipeline();
 app.MapDurationPredictionEndpoints();
-app.Run();
+await app.RunAsync();
+return 0;

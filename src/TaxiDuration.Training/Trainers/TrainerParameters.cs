@@ -23,4 +23,10 @@ public static class TrainerParameters
 
     /// <summary>Trees: histogram bins per feature (integer ≥ 2); fewer bins train faster.</summary>
     public const string MaxBins = "maxBins";
+
+    /// <summary>
+    /// Trees: worker threads (integer ≥ 1). Unset: FastTree uses every core, LightGBM one (its OpenMP threads
+    /// spin while they wait, so on a busy machine one thread per fit, several fits side by side, is faster).
+    /// </summary>
+    public const string Threads = "threads";
 }

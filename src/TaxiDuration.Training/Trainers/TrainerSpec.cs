@@ -17,6 +17,7 @@ public sealed record TrainerSpec
         [TrainerParameters.LearningRate] = new(double.Epsilon, 1, IsInteger: false),
         [TrainerParameters.MinExamplesPerLeaf] = new(1, 1_000_000, IsInteger: true),
         [TrainerParameters.MaxBins] = new(2, 65_536, IsInteger: true),
+        [TrainerParameters.Threads] = new(1, 1_024, IsInteger: true),
     };
 
     private static readonly IReadOnlyDictionary<string, string[]> AllowedByTrainer = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -92,7 +93,8 @@ public sealed record TrainerSpec
     public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
 
     private static string[] TreeParameters() =>
-        [TrainerParameters.Trees, TrainerParameters.Leaves, TrainerParameters.LearningRate, TrainerParameters.MinExamplesPerLeaf, TrainerParameters.MaxBins];
+        [TrainerParameters.Trees, TrainerParameters.Leaves, TrainerParameters.LearningRate, TrainerParameters.MinExamplesPerLeaf, TrainerParameters.MaxBins,
+            TrainerParameters.Threads];
 
     private sealed record ParameterRule(double Minimum, double Maximum, bool IsInteger);
 }

@@ -72,13 +72,11 @@ public sealed class HttpTlcDownloaderTests(ServedMonthFixture month) : IClassFix
         await using var server = await LoopbackServer.StartAsync(async (context, _) =>
         {
             context.Response.ContentLength = month.Bytes.Length;
+            // Returning with half the announced bytes makes Kestrel close the connection mid-body.
             await context.Response.Body.WriteAsync(month.Bytes.AsMemory(0, month.Bytes.Length / 2));
-            await context.Response.Body.FlushAsync();
-            context.Abort();
         });
 
         var failure = await Assert.ThrowsAsync<TlcDownloadException>(() => Downloader(server, maxAttempts: 2).DownloadAsync(January, Target));
-        Assert.Fail(failure.ToString());
 
         Assert.Equal(TlcDownloadFailure.Truncated, failure.Reason);
         Assert.Equal(2, server.Requests);

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Spectre.Console;
+using TaxiDuration.TrainingPipeline;
+
+namespace TaxiDuration.Level2.Training;
+
+/// <summary>Shows a pipeline run to a person: a progress bar per stage when the terminal is interactive, lines otherwise.</summary>
+internal static class PipelineConsole
+{
+    public static async Task<PipelineResult> RunWithProgressAsync(Func<IProgress<PipelineProgress>, Task<PipelineResult>> run)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            // CI logs: one line per step, so a stuck stage is visible in the log as it happens.
+            return await run(new SynchronousProgress(step => Console.WriteLine($"[{step.Stage} {step.Completed}/{step.Total}] {step.Detail}")));
+        }
+
+        return await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var bars = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+                return await run(new SynchronousProgress(step =>
+                {
+                    if (!bars.TryGetValue(step.Stage, out var bar))
+                    {
+                        bar = bars[step.Stage] = context.AddTask(step.Stage, maxValue: Math.Max(1, step.Total));
+                    }
+
+                    bar.Value = step.Completed;
+                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{step.Stage}:[/] {step.Detail}");
+                }));
+            });
+    }
+
+    public static void PrintResult(PipelineResult result)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        foreach (var warning in result.Months.Select(month => month.File.Warning).OfType<string>())
+        {
+            AnsiConsole.MarkupLineInterpolated(culture, $"[yellow]WARNING: {warning}[/]");
+        }
+
+        var table = new Table().AddColumns("", "value");
+        table.AddRow("run", result.RunId);
+        table.AddRow("best", Markup.Escape(result.Best.Candidate.ToString()));
+        table.AddRow("validation RMSE", result.Validation.Rmse.ToString("0.000", culture));
+        table.AddRow("test RMSE", result.Test?.Rmse.ToString("0.000", culture) ?? "—");
+        table.AddRow("registered", result.RegisteredVersion.Uri);
+        table.AddRow("elapsed", $"{result.Elapsed.TotalSeconds.ToString("0.0", culture)} s");
+        table.AddRow("summary", Markup.Escape(result.SummaryPath));
+        AnsiConsole.Write(table);
+        // Machine-readable lines for the Cake build's ladder report.
+        Console.WriteLine(string.Create(culture, $"RESULT validation_rmse={result.Validation.Rmse:0.0000} test_rmse={result.Test?.Rmse ?? double.NaN:0.0000} elapsed_s={result.Elapsed.TotalSeconds:0.0} version={result.RegisteredVersion.Version} rows={result.Months[0].Features.KeptRows}/{result.Months[1].Features.KeptRows} data={result.Months[0].File.Origin}"));
+    }
+
+    // Progress<T> posts to the thread pool; a run's steps must print in order and before the result.
+    private sealed class SynchronousProgress(Action<PipelineProgress> report) : IProgress<PipelineProgress>
+    {
+        public void Report(PipelineProgress value) => report(value);
+    }
+}

@@ -1,0 +1,34 @@
+using TaxiDuration.Data.Reading;
+using TaxiDuration.Data.Synthetic;
+using TaxiDuration.Data.Tests.Reading;
+using TaxiDuration.Data.Validation;
+
+namespace TaxiDuration.Data.Tests.Validation;
+
+/// <summary>A synthetic month, dirt included, reads back through the reader and passes validation like a real one.</summary>
+public sealed class ValidationSyntheticTests
+{
+    [Theory]
+    [InlineData(SyntheticScenario.None)]
+    [InlineData(SyntheticScenario.Lockdown)]
+    [InlineData(SyntheticScenario.ZoneShift)]
+    [InlineData(SyntheticScenario.SlowTraffic)]
+    public async Task A_synthetic_month_with_the_generators_dirt_passes_with_the_defaults(SyntheticScenario scenario)
+    {
+        using var files = new ReadingFiles();
+        var month = TaxiMonth.Parse("2021-01");
+        var path = files.PathOf(month.FileName);
+        var rows = await new SyntheticMonthGenerator().WriteAsync(month, path, new SyntheticMonthOptions { Rows = 20_000, Scenario = scenario });
+
+        var report = await new TripDataValidator().ValidateFileAsync(new TlcTripReader(), path);
+
+        Assert.True(report.Passed, report.ToMarkdown());
+        Assert.Equal(rows, report.Rows);
+        Assert.Equal(month, report.ExpectedMonth);
+        // The generator's dirt is there and is counted, just not enough to fail a month.
+        Assert.True(report.RejectedRows > 0, report.ToMarkdown());
+        Assert.True(report.OutOfMonthShare > 0, report.ToMarkdown());
+        Assert.True(report.RejectedByReason[RejectionReason.DropoffBeforePickup] > 0, report.ToMarkdown());
+        Assert.True(report.RejectedByReason[RejectionReason.DurationOverLimit] > 0, report.ToMarkdown());
+    }
+}
