@@ -21,12 +21,14 @@ Task("Test")
     var reports = GetFiles($"{results}/**/coverage.cobertura.xml");
     if (reports.Count > 0)
     {
-        DotNetTool(Paths.Root.FullPath, "reportgenerator", new ProcessArgumentBuilder()
+        // A local tool (.config/dotnet-tools.json): `dotnet reportgenerator`, run from the repository root.
+        Run("dotnet", new ProcessArgumentBuilder()
+            .Append("reportgenerator")
             .AppendQuoted($"-reports:{string.Join(';', reports.Select(r => r.FullPath))}")
             .AppendQuoted($"-targetdir:{coverage.FullPath}")
             .Append("-reporttypes:Html;TextSummary")
-            .Append("-verbosity:Warning"));
-        Information(System.IO.File.ReadAllText(coverage.CombineWithFilePath("Summary.txt").FullPath));
+            .Append("-verbosity:Error"));
+        Information(CoverageOverview(coverage.CombineWithFilePath("Summary.txt")));
         Information($"Coverage report: {coverage.CombineWithFilePath("index.html")}");
     }
     else
@@ -46,6 +48,15 @@ Task("Test")
         throw new CakeException("No test ran.");
     }
 });
+
+// The text summary's totals and one line per assembly; the per-class lines stay in the file.
+string CoverageOverview(FilePath summary)
+{
+    var lines = System.IO.File.ReadAllLines(summary.FullPath);
+    var header = lines.TakeWhile(line => line.Length > 0);
+    var assemblies = lines.SkipWhile(line => line.Length > 0).Where(line => line.Length > 0 && !line.StartsWith(' '));
+    return string.Join(System.Environment.NewLine, header.Concat(new[] { "" }).Concat(assemblies));
+}
 
 // Totals over the TRX files dotnet test wrote (one per test project); skipped tests are "notExecuted".
 public sealed record TestCounts(int Passed, int Failed, int Skipped)

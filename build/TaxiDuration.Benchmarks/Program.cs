@@ -11,6 +11,6 @@ if (BenchmarkData.MissingReason() is { } reason)
 
 // BenchmarkDotNet rebuilds the solution's projects for each job; on a 2-core machine that can exceed its default
 // 2-minute build timeout. (`--inProcess` skips that build altogether, at some loss of isolation.)
-var config = DefaultConfig.Instance.WithBuildTimeout(TimeSpan.FromMinutes(10));
+var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkData).Assembly).Run(args, config);
 return 0;

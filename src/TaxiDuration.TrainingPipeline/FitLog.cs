@@ -1,4 +1,5 @@
 using System.Globalization;
+using TaxiDuration.Features.Preparation;
 using TaxiDuration.Tracking;
 using TaxiDuration.Training.Training;
 using TaxiDuration.TrainingPipeline.Search;

@@ -1,3 +1,4 @@
+using TaxiDuration.Features.Preparation;
 using TaxiDuration.Tracking;
 using TaxiDuration.Training.Evaluation;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TaxiDuration.Features.Preparation;
 using TaxiDuration.Reporting;
 using TaxiDuration.Training.Evaluation;
 

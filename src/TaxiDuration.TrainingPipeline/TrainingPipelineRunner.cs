@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
 using TaxiDuration.Features;
+using TaxiDuration.Features.Preparation;
 using TaxiDuration.Tracking;
 using TaxiDuration.Training;
 using TaxiDuration.Training.Evaluation;

@@ -6,6 +6,7 @@ using TaxiDuration.Data;
 using TaxiDuration.Data.Catalog;
 using TaxiDuration.Data.Reading;
 using TaxiDuration.Data.Validation;
+using TaxiDuration.Features.Preparation;
 using TaxiDuration.TrainingPipeline;
 
 namespace TaxiDuration.Level2.Training;

@@ -23,7 +23,7 @@ public static class TrainerFactory
         [TrainerParameters.LearningRate] = 0.2,
         [TrainerParameters.MinExamplesPerLeaf] = 20,
         [TrainerParameters.MaxBins] = 255,
-    };
+    }.AsReadOnly();
 
     /// <summary>Features of <paramref name="featureSet"/> followed by the trainer of <paramref name="spec"/>.</summary>
     public static IEstimator<ITransformer> CreatePipeline(MLContext ml, FeatureSet featureSet, TrainerSpec spec) =>

@@ -31,8 +31,8 @@ public sealed record TrainerSpec
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name;
-        Parameters = new SortedDictionary<string, double>(
-            parameters?.ToDictionary() ?? [], StringComparer.Ordinal);
+        // Copied and sorted: the spec cannot change under a running search, and ToString is stable.
+        Parameters = new SortedDictionary<string, double>(parameters?.ToDictionary() ?? [], StringComparer.Ordinal).AsReadOnly();
     }
 
     public string Name { get; }

@@ -8,6 +8,11 @@ public abstract record ParameterRange(string Name)
     /// <summary>Draws one value; the caller owns the random source so a whole search is reproducible by seed.</summary>
     public abstract double Sample(Random random);
 
+    // Three significant digits: finer differences are noise for a search of a few trials, and logged parameters
+    // stay readable (learningRate=0.0626, not 0.06260978583408792).
+    private protected static double Readable(double value) =>
+        value == 0 ? 0 : Math.Round(value, Math.Clamp(2 - (int)Math.Floor(Math.Log10(Math.Abs(value))), 0, 15));
+
     public override string ToString() => Name;
 }
 
@@ -17,7 +22,7 @@ public sealed record UniformRange(string Name, double Min, double Max) : Paramet
     public override double Sample(Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        return Min + (random.NextDouble() * (Max - Min));
+        return Readable(Min + (random.NextDouble() * (Max - Min)));
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ~ U[{Min}, {Max}]");
@@ -37,7 +42,7 @@ public sealed record LogUniformRange(string Name, double Min, double Max) : Para
             throw new InvalidOperationException($"{Name}: a log-uniform range needs a positive minimum, not {Min}.");
         }
 
-        return Math.Exp(Math.Log(Min) + (random.NextDouble() * (Math.Log(Max) - Math.Log(Min))));
+        return Readable(Math.Exp(Math.Log(Min) + (random.NextDouble() * (Math.Log(Max) - Math.Log(Min)))));
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ~ logU[{Min}, {Max}]");

@@ -1,6 +1,6 @@
 using TaxiDuration.Data.Validation;
 
-namespace TaxiDuration.TrainingPipeline;
+namespace TaxiDuration.Features.Preparation;
 
 /// <summary>A month failed its data expectations; the run stops before training on it. The report says why.</summary>
 public sealed class DataValidationFailedException : Exception

@@ -1,13 +1,16 @@
+using System.Security.Cryptography;
 using TaxiDuration.Data;
 using TaxiDuration.Data.Catalog;
 using TaxiDuration.Data.Reading;
 using TaxiDuration.Data.Validation;
 using TaxiDuration.Features;
-using TaxiDuration.Tracking;
 
-namespace TaxiDuration.TrainingPipeline;
+namespace TaxiDuration.Features.Preparation;
 
-/// <summary>Ingest → validate → featurize for one month: the pipeline's first three stages.</summary>
+/// <summary>
+/// Ingest → validate → featurize for one month: what every training host does before it fits anything (the level-1
+/// CLI by hand, the level-2 pipeline as its first three stages).
+/// </summary>
 public sealed class MonthPreparation(MonthCatalog catalog, ITripReader reader, TripDataValidator validator)
 {
     /// <exception cref="DataValidationFailedException">The month does not meet the data expectations.</exception>
@@ -23,6 +26,13 @@ public sealed class MonthPreparation(MonthCatalog catalog, ITripReader reader, T
         }
 
         var features = TripFeaturizer.Featurize(records);
-        return new PreparedMonth(role, file, report, features, ContentHash.OfFile(file.Path));
+        return new PreparedMonth(role, file, report, features, await Sha256Async(file.Path, cancellationToken));
+    }
+
+    // The fingerprint a tracked run records, so a rerun can prove it read the same bytes.
+    private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 }

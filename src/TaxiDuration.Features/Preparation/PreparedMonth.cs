@@ -2,7 +2,7 @@ using TaxiDuration.Data.Catalog;
 using TaxiDuration.Data.Validation;
 using TaxiDuration.Features;
 
-namespace TaxiDuration.TrainingPipeline;
+namespace TaxiDuration.Features.Preparation;
 
 /// <summary>A month ready for training: where it came from, what validation said, its examples and its fingerprint.</summary>
 public sealed record PreparedMonth(
