@@ -101,11 +101,15 @@ public static class TripFeaturizer
     private sealed class Batch(int capacity)
     {
         private readonly List<TripExample> examples = new(capacity);
-        private readonly int[] dropped = new int[DropReasons.All.Count];
 
         // A month has ~13k distinct pairs among ~75k trips: one string per pair, not per trip.
         private readonly string?[] pairs = new string?[ZoneSlots * ZoneSlots];
         private int raw;
+        private int missingTime;
+        private int missingZone;
+        private int missingDistance;
+        private int zoneOutOfRange;
+        private int durationOutOfRange;
 
         public void Add(ReadOnlySpan<TripRecord> records)
         {
@@ -121,23 +125,23 @@ public static class TripFeaturizer
             raw++;
             if (record is not { PickupTime: { } pickup, DropoffTime: { } dropoff })
             {
-                dropped[0]++;
+                missingTime++;
             }
             else if (record is not { PickupLocationId: { } origin, DropoffLocationId: { } destination })
             {
-                dropped[1]++;
+                missingZone++;
             }
             else if (record.TripDistance is not { } distance)
             {
-                dropped[2]++;
+                missingDistance++;
             }
             else if (!TaxiZones.IsValid(origin) || !TaxiZones.IsValid(destination))
             {
-                dropped[3]++;
+                zoneOutOfRange++;
             }
             else if (TripFeatures.DurationMinutes(pickup, dropoff) is var minutes && !TripFeatures.IsTrainableDuration(minutes))
             {
-                dropped[4]++;
+                durationOutOfRange++;
             }
             else
             {
@@ -149,12 +153,14 @@ public static class TripFeaturizer
 
         public FeaturizedMonth ToMonth()
         {
-            var counts = new Dictionary<string, int>(dropped.Length, StringComparer.Ordinal);
-            for (var i = 0; i < dropped.Length; i++)
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal)
             {
-                counts[DropReasons.All[i]] = dropped[i];
-            }
-
+                [DropReasons.MissingTime] = missingTime,
+                [DropReasons.MissingZone] = missingZone,
+                [DropReasons.MissingDistance] = missingDistance,
+                [DropReasons.ZoneOutOfRange] = zoneOutOfRange,
+                [DropReasons.DurationOutOfRange] = durationOutOfRange,
+            };
             return new FeaturizedMonth([.. examples], raw, examples.Count, counts);
         }
     }

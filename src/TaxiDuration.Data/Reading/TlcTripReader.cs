@@ -264,7 +264,7 @@ public sealed class TlcTripReader : ITripReader
         {
             var length = stream.Length;
             Span<byte> head = stackalloc byte[8];
-            var read = stream.ReadAtLeast(head, Math.Min(8, (int)Math.Min(length, 8)), throwOnEndOfStream: false);
+            var read = stream.ReadAtLeast(head, (int)Math.Min(length, head.Length), throwOnEndOfStream: false);
             if (read < Magic.Length || !head[..Magic.Length].SequenceEqual(Magic))
             {
                 var text = head[..read];
