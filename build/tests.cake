@@ -11,7 +11,7 @@ Task("Test")
     CleanDirectory(coverage);
 
     var testRun = Run("dotnet", new ProcessArgumentBuilder()
-        .Append("test").AppendQuoted(Paths.Solution.FullPath)
+        .Append("test").AppendQuoted(WriteTestSolutionFilter().FullPath)
         .Append("--configuration").Append(Configuration)
         .Append("--no-build")
         .Append("--collect:\"XPlat Code Coverage\"")
@@ -48,6 +48,30 @@ Task("Test")
         throw new CakeException("No test ran.");
     }
 });
+
+// The test projects of Template.sln (named *.Tests, see Directory.Build.props) as a solution filter. Testing the
+// whole solution would also start helper libraries that reference xunit (TestSupport): xunit.core marks every
+// project referencing it as a test project, and a test host for a library without the test SDK aborts the run.
+FilePath WriteTestSolutionFilter()
+{
+    var projects = System.IO.File.ReadLines(Paths.Solution.FullPath)
+        .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^Project\(.*\) = "".*"", ""(?<path>[^""]+\.Tests\.csproj)"""))
+        .Where(match => match.Success)
+        .Select(match => match.Groups["path"].Value)
+        .ToArray();
+    if (projects.Length == 0)
+    {
+        throw new CakeException($"{Paths.Solution} lists no *.Tests project.");
+    }
+
+    var filter = Paths.Artifacts.CombineWithFilePath("tests.slnf");
+    EnsureDirectoryExists(Paths.Artifacts);
+    var json = System.Text.Json.JsonSerializer.Serialize(
+        new { solution = new { path = Paths.Solution.FullPath, projects } },
+        new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    System.IO.File.WriteAllText(filter.FullPath, json);
+    return filter;
+}
 
 // The text summary's totals and one line per assembly; the per-class lines stay in the file.
 string CoverageOverview(FilePath summary)

@@ -29,8 +29,10 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         if (badRequest.InnerException is JsonException json)
         {
             var field = FieldName(json.Path);
-            problem.Detail = $"Invalid JSON at '{field}': {json.Message}";
-            problem.Errors[field] = [json.Message];
+            problem.Detail = json.Message;
+            problem.Errors[field] = [field == "$"
+                ? "The body is not a valid JSON object."
+                : "The value is malformed or of the wrong type (IDs are integers, distance a number, pickup_datetime an ISO 8601 date-time)."];
         }
 
         httpContext.Response.StatusCode = badRequest.StatusCode;

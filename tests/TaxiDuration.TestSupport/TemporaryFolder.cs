@@ -1,7 +1,7 @@
-namespace TaxiDuration.Data.Tests.Synthetic;
+namespace TaxiDuration.TestSupport;
 
 /// <summary>A fresh folder under the system temp folder per test, deleted afterwards, so tests never share files.</summary>
-internal sealed class TemporaryFolder : IDisposable
+public sealed class TemporaryFolder : IDisposable
 {
     public TemporaryFolder() => Directory.CreateDirectory(Path);
 

@@ -6,6 +6,7 @@ using TaxiDuration.Data.Reading;
 using TaxiDuration.Data.Synthetic;
 using TaxiDuration.Data.Tests.Download;
 using TaxiDuration.Data.Tests.Synthetic;
+using TaxiDuration.TestSupport;
 
 namespace TaxiDuration.Data.Tests.Catalog;
 

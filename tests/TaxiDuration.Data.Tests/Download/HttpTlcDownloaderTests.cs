@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using TaxiDuration.Data.Download;
 using TaxiDuration.Data.Reading;
 using TaxiDuration.Data.Tests.Synthetic;
+using TaxiDuration.TestSupport;
 
 namespace TaxiDuration.Data.Tests.Download;
 

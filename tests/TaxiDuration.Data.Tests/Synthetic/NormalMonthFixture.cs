@@ -1,3 +1,6 @@
+using TaxiDuration.TestSupport;
+
+
 namespace TaxiDuration.Data.Tests.Synthetic;
 
 /// <summary>One 20,000-row normal month, generated once and shared by the realism tests (they only read it).</summary>

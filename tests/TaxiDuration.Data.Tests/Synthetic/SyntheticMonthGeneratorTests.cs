@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Parquet;
 using TaxiDuration.Data.Reading;
 using TaxiDuration.Data.Synthetic;
+using TaxiDuration.TestSupport;
 
 namespace TaxiDuration.Data.Tests.Synthetic;
 

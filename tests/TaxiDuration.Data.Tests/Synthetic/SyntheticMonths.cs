@@ -1,5 +1,6 @@
 using TaxiDuration.Data.Reading;
 using TaxiDuration.Data.Synthetic;
+using TaxiDuration.TestSupport;
 
 namespace TaxiDuration.Data.Tests.Synthetic;
 

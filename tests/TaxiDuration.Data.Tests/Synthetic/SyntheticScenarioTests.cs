@@ -1,4 +1,5 @@
 using TaxiDuration.Data.Synthetic;
+using TaxiDuration.TestSupport;
 
 namespace TaxiDuration.Data.Tests.Synthetic;
 

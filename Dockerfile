@@ -1,0 +1,30 @@
+# syntax=docker/dockerfile:1
+# The serving image of one maturity level:  docker build --build-arg LEVEL=1 -t taxi-duration:level1 .
+# Run:  docker run -p 8080:8080 -v "$PWD/models:/models:ro" taxi-duration:level1
+ARG LEVEL=1
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG LEVEL
+WORKDIR /src
+# Only what a host's publish reads: build policy, pinned SDK and package versions, the libraries, the level.
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/ src/
+COPY levels/level${LEVEL}/ levels/level${LEVEL}/
+# The same command the Cake build runs, so the image holds exactly what CI tested.
+# The level-neutral name /app/service links to the host's apphost, which follows the link to its own dll.
+RUN dotnet publish levels/level${LEVEL}/TaxiDuration.Level${LEVEL}.Api -c Release -o /app \
+    && ln -s TaxiDuration.Level${LEVEL}.Api /app/service
+
+# Debian/Ubuntu-based runtime, not -alpine: ML.NET's native libraries (FastTree, LightGBM) need glibc.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    Model__Path=/models/model.zip
+EXPOSE 8080
+# The image's built-in unprivileged user (uid 1654); the model is mounted read-only, nothing is written.
+USER $APP_UID
+# The aspnet image has no curl or wget; the service's own binary doubles as the probe (see LivenessProbe).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+    CMD ["/app/service", "--healthcheck"]
+ENTRYPOINT ["/app/service"]
