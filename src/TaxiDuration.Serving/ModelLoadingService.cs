@@ -1,37 +1,37 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using TaxiDuration.Serving.Sources;
 
 namespace TaxiDuration.Serving;
 
 /// <summary>
-/// Loads the configured model while the host starts. A missing or corrupt file stops start-up with a message
-/// naming the resolved path, so a bad deployment fails its rollout instead of answering 500s later.
+/// Loads the model its <see cref="IModelSource"/> names while the host starts. A missing, corrupt or tampered file
+/// stops start-up with a message naming the resolved path, so a bad deployment fails its rollout instead of
+/// answering 500s later.
 /// </summary>
 internal sealed partial class ModelLoadingService(
-    IOptions<ModelOptions> options,
-    IHostEnvironment environment,
+    IModelSource source,
     ServedModelLoader loader,
     ServedModelHolder holder,
     ILogger<ModelLoadingService> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
+        ModelLocation? location = null;
         ServedModel model;
         try
         {
-            model = loader.Load(path);
+            location = source.Locate();
+            model = loader.Load(location.Path, location.Version);
         }
-        catch (Exception error) when (error is IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception error) when (error is IOException or InvalidDataException or UnauthorizedAccessException or KeyNotFoundException or FormatException)
         {
-            throw new InvalidOperationException(
-                $"Cannot start the prediction service: the model file '{path}' (Model:Path = '{options.Value.Path}') could not be loaded. {error.Message}",
-                error);
+            var what = location is null ? "the model could not be located" : $"the model file '{location.Path}' ({location.Description}) could not be loaded";
+            throw new InvalidOperationException($"Cannot start the prediction service: {what}. {error.Message}", error);
         }
 
         holder.Publish(model);
-        LogModelLoaded(logger, model.Version, path, model.Metadata.Trainer);
+        LogModelLoaded(logger, model.Version, location.Path, model.Metadata.Trainer);
         return Task.CompletedTask;
     }
 

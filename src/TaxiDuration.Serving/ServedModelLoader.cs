@@ -13,10 +13,13 @@ public sealed class ServedModelLoader(RideFeaturizer featurizer)
     /// cannot score fails here, at load time, rather than on the first request.</summary>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
     /// <exception cref="InvalidDataException">The file is not a usable taxi-duration model.</exception>
-    public ServedModel Load(string path)
+    /// <param name="path">The model file.</param>
+    /// <param name="version">The version to report (e.g. the registry's <c>taxi-duration/3</c>); null keeps the file's own.</param>
+    public ServedModel Load(string path, string? version = null)
     {
         var ml = new MLContext(seed: 0);
-        var model = new ServedModel(ml, ModelFile.Load(ml, path));
+        var loaded = ModelFile.Load(ml, path);
+        var model = new ServedModel(ml, version is null ? loaded : loaded with { Metadata = loaded.Metadata with { Version = version } });
         try
         {
             model.Predict(featurizer.ToExample(ProbeRide));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
+using TaxiDuration.Serving.Sources;
 
 namespace TaxiDuration.Serving;
 
@@ -11,14 +12,11 @@ namespace TaxiDuration.Serving;
 public static class ServingServiceCollectionExtensions
 {
     /// <summary>Adds options (validated on start), the model loaded at start, pooled engines, metrics, health
-    /// checks, ProblemDetails error handling and the OpenAPI document.</summary>
+    /// checks, ProblemDetails error handling and the OpenAPI document. The host adds where the model comes from:
+    /// <see cref="AddModelFileSource"/> (level 1) or <see cref="AddRegistryModelSource"/> (level 2 on).</summary>
     public static IServiceCollection AddDurationPredictionService(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ModelOptions>()
-            .Bind(configuration.GetSection(ModelOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         services.AddOptions<ServingOptions>()
             .Bind(configuration.GetSection(ServingOptions.SectionName))
             .ValidateDataAnnotations()
@@ -49,6 +47,34 @@ public static class ServingServiceCollectionExtensions
 
         services.AddHealthChecks().AddCheck<ModelReadyHealthCheck>("model", tags: [ServingEndpoints.ReadyTag]);
         services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>Level 1's model source: the file named by <c>Model:Path</c> (env var <c>Model__Path</c>), validated on start.</summary>
+    public static IServiceCollection AddModelFileSource(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ModelOptions>()
+            .Bind(configuration.GetSection(ModelOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IModelSource, ModelFileSource>();
+        return services;
+    }
+
+    /// <summary>
+    /// Level 2's model source: the version an alias of the registry points to (<c>Registry:ModelUri</c>, default
+    /// <c>taxi-duration@champion</c>), its artifact verified against the registered SHA-256. The store is the one
+    /// named by <c>TAXI_TRACKING_DIR</c> (or <c>Registry:StoreDirectory</c>).
+    /// </summary>
+    public static IServiceCollection AddRegistryModelSource(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<RegistryOptions>()
+            .Bind(configuration.GetSection(RegistryOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IModelSource, RegistryModelSource>();
         return services;
     }
 }

@@ -9,7 +9,7 @@ if (LivenessProbe.IsRequested(args))
 // Level 1: serve the model file a person trained and shipped (Model:Path / env var Model__Path). Picking a new
 // model means replacing the file and restarting; later levels swap this for a registry and hot reload.
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddDurationPredictionService(builder.Configuration);
+builder.Services.AddDurationPredictionService(builder.Configuration).AddModelFileSource(builder.Configuration);
 
 var app = builder.Build();
 app.UseDurationPredictionPipeline();
