@@ -11,7 +11,7 @@ namespace TaxiDuration.TrainingPipeline;
 /// model in memory (a model per trial would hold every trial's trees at once).
 /// </summary>
 internal sealed class FitLog(
-    IExperimentTracker tracker, ModelTrainer trainer, string parentRunId, PreparedMonth train, PreparedMonth validation, IProgress<PipelineProgress>? progress)
+    IExperimentTracker tracker, Func<ModelTrainer> newTrainer, string parentRunId, PreparedMonth train, PreparedMonth validation, IProgress<PipelineProgress>? progress)
 {
     private readonly List<TrialOutcome> outcomes = [];
     private Fitted? best;
@@ -32,7 +32,7 @@ internal sealed class FitLog(
         });
         try
         {
-            var result = trainer.Train(new TrainingRequest(
+            var result = newTrainer().Train(new TrainingRequest(
                 train.Examples, validation.Examples, candidate.FeatureSet, candidate.Trainer, [train.File.Month.ToString()]));
             var outcome = new TrialOutcome(child.RunId, stage, index, candidate, result.Validation.Rmse, result.Validation.Mae, result.FitSeconds);
             tracker.LogBatch(child.RunId, new RunBatch

@@ -60,9 +60,9 @@ public sealed class TrainingPipelineRunner(
         var validation = prepared[1];
         var test = prepared.Count > 2 ? prepared[2] : null;
 
-        var ml = new MLContext(options.Seed);
-        var trainer = new ModelTrainer(ml, time);
-        var fits = new FitLog(tracker, trainer, runId, train, validation, progress);
+        // A fresh context per fit: ML.NET's random state advances with every fit, so sharing one context would
+        // make a trial's model depend on which trials ran before it.
+        var fits = new FitLog(tracker, () => new ModelTrainer(new MLContext(options.Seed), time), runId, train, validation, progress);
         foreach (var name in options.Candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -78,6 +78,7 @@ public sealed class TrainingPipelineRunner(
 
         progress?.Report(new PipelineProgress("evaluate", 0, 1, $"best: {fits.Best.Outcome.Candidate}"));
         var best = fits.Best;
+        var ml = new MLContext(options.Seed);
         var testQuality = test is null ? null : ModelEvaluator.Evaluate(ml, best.Result.Model, test.Examples);
         var scores = Score(ml, best.Result.Model, validation.Examples);
         LogWinner(runId, best, testQuality);

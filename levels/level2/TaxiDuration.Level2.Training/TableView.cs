@@ -3,11 +3,19 @@ using Listing = TaxiDuration.Tracking.Browsing.Table;
 
 namespace TaxiDuration.Level2.Training;
 
-/// <summary>Draws a tracking listing as a terminal table (the listing itself knows nothing about terminals).</summary>
+/// <summary>Draws a tracking listing as a terminal table, or Markdown when output is not a terminal (the listing itself knows nothing about either).</summary>
 internal static class TableView
 {
     public static void Write(string title, Listing listing)
     {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            // Logs and pipes get Markdown: no column squeezed to an ellipsis, and it pastes into an issue as a table.
+            Console.WriteLine($"## {title}\n");
+            Console.WriteLine(listing.Rows.Count == 0 ? "none yet\n" : listing.ToMarkdown());
+            return;
+        }
+
         var view = new Spectre.Console.Table { Title = new TableTitle(Markup.Escape(title)) };
         foreach (var column in listing.Columns)
         {

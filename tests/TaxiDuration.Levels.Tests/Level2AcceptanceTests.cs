@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TaxiDuration.Tracking;
+
+namespace TaxiDuration.Levels.Tests;
+
+/// <summary>
+/// Level 2 acceptance: train → register → a person promotes → the service, on (re)start, serves exactly that
+/// registry version; and a pipeline killed mid-run leaves the store consistent.
+/// </summary>
+public sealed class Level2AcceptanceTests
+{
+    private static readonly object Ride = new { PULocationID = 43, DOLocationID = 151, trip_distance = 1.01 };
+
+    [Fact]
+    public async Task The_service_serves_the_promoted_version_and_a_new_champion_only_after_a_restart()
+    {
+        using var workspace = new Level2Workspace();
+
+        var first = await workspace.CliAsync(Level2Workspace.QuickTrain());
+        Assert.True(first.ExitCode == 0, first.Transcript);
+        Assert.Contains("version=1", first.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("data=Synthetic", first.StandardOutput, StringComparison.Ordinal);
+
+        // Registered is not promoted: with no champion the service refuses to start, and says why.
+        await using (var unpromoted = workspace.StartService())
+        {
+            Assert.NotEqual(0, await unpromoted.WaitForExitAsync());
+            Assert.Contains("champion", unpromoted.Output, StringComparison.Ordinal);
+        }
+
+        var promote = await workspace.CliAsync("promote", "--version", "1", "--reason", "acceptance: first model");
+        Assert.True(promote.ExitCode == 0, promote.Transcript);
+
+        await using (var service = workspace.StartService())
+        {
+            Assert.True(await service.WaitUntilReadyAsync(), service.Output);
+            Assert.Equal("taxi-duration/1", await PredictedVersionAsync(service));
+
+            // A second run registers version 2 and a person promotes it, but this service keeps serving version 1:
+            // at level 2 the champion is read at start.
+            var second = await workspace.CliAsync(Level2Workspace.QuickTrain());
+            Assert.True(second.ExitCode == 0, second.Transcript);
+            Assert.Contains("version=2", second.StandardOutput, StringComparison.Ordinal);
+            Assert.True((await workspace.CliAsync("promote", "--version", "2", "--reason", "acceptance: retrained")).ExitCode == 0);
+            Assert.Equal("taxi-duration/1", await PredictedVersionAsync(service));
+        }
+
+        await using (var restarted = workspace.StartService())
+        {
+            Assert.True(await restarted.WaitUntilReadyAsync(), restarted.Output);
+            Assert.Equal("taxi-duration/2", await PredictedVersionAsync(restarted));
+        }
+
+        var history = workspace.OpenStore().Registry.GetAliasHistory("taxi-duration");
+        Assert.Equal(["acceptance: first model", "acceptance: retrained"], history.Select(change => change.Reason));
+        var models = await workspace.CliAsync("models");
+        Assert.True(models.ExitCode == 0, models.Transcript);
+        Assert.Contains("acceptance: retrained", models.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pipeline_killed_mid_run_leaves_a_failed_run_and_no_version()
+    {
+        using var workspace = new Level2Workspace();
+        using (var training = ScriptRun.Start(
+            Directory.CreateTempSubdirectory("level2-killed-").FullName,
+            workspace.Environment,
+            [workspace.TrainingDll, "train", "--candidates", "linear,lightgbm", "--trials", "40", "--test", "none", "--allow-synthetic", "--offline"]))
+        {
+            // Kill it the hard way once the first fit is tracked: in the middle of candidates and search.
+            await WaitUntilAsync(() => workspace.OpenStore().Tracker.SearchRuns(new RunQuery()).Any(run => run.Info.ParentRunId is not null && run.Info.Status == RunStatus.Finished), training);
+            training.Kill(entireProcessTree: true);
+            await training.WaitForExitAsync();
+        }
+
+        var runs = await workspace.CliAsync("runs");
+        Assert.True(runs.ExitCode == 0, runs.Transcript);
+
+        var store = workspace.OpenStore();
+        var pipelineRun = store.Tracker.SearchRuns(new RunQuery { TopLevelOnly = true }).Single();
+        Assert.Equal(RunStatus.Failed, pipelineRun.Info.Status);
+        Assert.True(pipelineRun.Tags.ContainsKey(TrackingTags.FailureReason));
+        Assert.Contains("FAILED", runs.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain(store.Registry.ListRegisteredModels(), model => store.Registry.SearchModelVersions(model.Name).Count > 0);
+
+        // The store is still usable: the next run registers version 1, not a number skipped by the killed run.
+        var next = await workspace.CliAsync(Level2Workspace.QuickTrain());
+        Assert.True(next.ExitCode == 0, next.Transcript);
+        Assert.Contains("version=1", next.StandardOutput, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> PredictedVersionAsync(RunningService service)
+    {
+        using var response = await service.Client.PostAsJsonAsync(new Uri("/predict", UriKind.Relative), Ride);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(body.RootElement.GetProperty("duration").GetDouble() > 0);
+        return body.RootElement.GetProperty("model_version").GetString()!;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, Process process)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!Safely(condition))
+        {
+            Assert.False(process.HasExited, "the pipeline finished before it could be killed");
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "no trial was tracked within 3 minutes");
+            await Task.Delay(200);
+        }
+    }
+
+    // The store may not exist yet while the process starts.
+    private static bool Safely(Func<bool> condition)
+    {
+        try
+        {
+            return condition();
+        }
+        catch (Exception error) when (error is IOException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            return false;
+        }
+    }
+}
