@@ -6,6 +6,17 @@ using TaxiDuration.Training.Evaluation;
 
 namespace TaxiDuration.TrainingPipeline;
 
+/// <summary>What a finished run reports: its data, every fit, the winner and where it was registered.</summary>
+public sealed record RunSummary(
+    string RunId,
+    IReadOnlyList<PreparedMonth> Months,
+    IReadOnlyList<TrialOutcome> Trials,
+    TrialOutcome Best,
+    RegressionQuality Validation,
+    RegressionQuality? Test,
+    string RegisteredAs,
+    TimeSpan Elapsed);
+
 /// <summary>What the summary shows about the winner on the validation month.</summary>
 /// <param name="Distances">Trip distance of each validation row (for residuals by distance).</param>
 public sealed record ValidationScores(IReadOnlyList<float> Actual, IReadOnlyList<float> Predicted, IReadOnlyList<float> Distances);
@@ -28,18 +39,9 @@ public static class RunSummaryWriter
     private static readonly double[] DistanceBins = [0, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 30];
 
     /// <returns>The paths of every file written (summary first).</returns>
-    public static IReadOnlyList<string> Write(
-        string folder,
-        string runId,
-        IReadOnlyList<PreparedMonth> months,
-        IReadOnlyList<TrialOutcome> trials,
-        TrialOutcome best,
-        RegressionQuality validation,
-        RegressionQuality? test,
-        ValidationScores scores,
-        string registeredAs,
-        TimeSpan elapsed)
+    public static IReadOnlyList<string> Write(string folder, RunSummary run, ValidationScores scores)
     {
+        ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(scores);
         Directory.CreateDirectory(folder);
         var residuals = scores.Actual.Select((actual, i) => actual - scores.Predicted[i]).ToArray();
@@ -49,12 +51,12 @@ public static class RunSummaryWriter
             Path.Combine(folder, ResidualsByDistanceFile),
             Path.Combine(folder, SearchTrajectoryFile),
         };
-        Charts.PredictedVersusActual(plots[0], scores.Actual, scores.Predicted, $"{best.Candidate.Trainer.Name}: validation, predicted vs actual");
+        Charts.PredictedVersusActual(plots[0], scores.Actual, scores.Predicted, $"{run.Best.Candidate.Trainer.Name}: validation, predicted vs actual");
         Charts.BinnedResiduals(plots[1], scores.Distances, residuals, DistanceBins, "Validation residuals by trip distance", "trip distance (miles)");
-        DrawTrajectory(plots[2], trials);
+        DrawTrajectory(plots[2], run.Trials);
 
         var summary = Path.Combine(folder, SummaryFile);
-        File.WriteAllText(summary, Markdown(runId, months, trials, best, validation, test, registeredAs, elapsed));
+        File.WriteAllText(summary, Markdown(run));
         return [summary, .. plots];
     }
 
@@ -72,16 +74,9 @@ public static class RunSummaryWriter
             ("this fit", x, rmse), ("best so far", x, bestSoFar));
     }
 
-    private static string Markdown(
-        string runId,
-        IReadOnlyList<PreparedMonth> months,
-        IReadOnlyList<TrialOutcome> trials,
-        TrialOutcome best,
-        RegressionQuality validation,
-        RegressionQuality? test,
-        string registeredAs,
-        TimeSpan elapsed)
+    private static string Markdown(RunSummary run)
     {
+        var (runId, months, trials, best, validation, test, registeredAs, elapsed) = run;
         var culture = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.AppendLine(culture, $"# Training run {runId}");

@@ -99,8 +99,8 @@ public sealed class TrainingPipelineRunner(
         });
 
         var elapsed = time.GetElapsedTime(started);
-        var files = RunSummaryWriter.Write(
-            folder, runId, prepared, fits.Outcomes, best.Outcome, best.Result.Validation, testQuality, scores, version.Uri, elapsed);
+        var summary = new RunSummary(runId, prepared, fits.Outcomes, best.Outcome, best.Result.Validation, testQuality, version.Uri, elapsed);
+        var files = RunSummaryWriter.Write(folder, summary, scores);
         foreach (var file in files)
         {
             tracker.LogArtifact(runId, file, "summary/" + Path.GetFileName(file));

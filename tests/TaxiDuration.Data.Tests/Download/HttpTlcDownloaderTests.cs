@@ -114,10 +114,12 @@ public sealed class HttpTlcDownloaderTests(ServedMonthFixture month) : IClassFix
     public async Task A_server_slower_than_the_attempt_timeout_is_retried_then_reported_as_timed_out()
     {
         await using var server = await LoopbackServer.StartAsync(async (context, _) =>
-            await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted));
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted));
 
+        // Long enough for each attempt's request to reach the server even on a loaded CI machine (with 300 ms the
+        // first attempt could time out before Kestrel saw it); short enough to keep the test at a few seconds.
         var failure = await Assert.ThrowsAsync<TlcDownloadException>(() =>
-            Downloader(server, maxAttempts: 2, attemptTimeout: TimeSpan.FromMilliseconds(300)).DownloadAsync(January, Target));
+            Downloader(server, maxAttempts: 2, attemptTimeout: TimeSpan.FromSeconds(2)).DownloadAsync(January, Target));
 
         Assert.Equal(TlcDownloadFailure.TimedOut, failure.Reason);
         Assert.Contains("timed out after 2 attempt(s)", failure.Message, StringComparison.Ordinal);
