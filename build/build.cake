@@ -8,6 +8,8 @@
 #load "tests.cake"
 #load "lint.cake"
 #load "levels.cake"
+#load "level1.cake"
+#load "level2.cake"
 
 var target = Argument("target", "Default");
 

@@ -62,6 +62,8 @@ Task("Level0")
 Task("Ladder")
     .Description("Runs every level and writes artifacts/ladder.md comparing them side by side.")
     .IsDependentOn("Level0")
+    .IsDependentOn("Level1")
+    .IsDependentOn("Level2")
     .Does(() =>
 {
     var results = Enumerable.Range(0, 5)
