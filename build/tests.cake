@@ -49,9 +49,9 @@ Task("Test")
     }
 });
 
-// The test projects of Template.sln (named *.Tests, see Directory.Build.props) as a solution filter. Testing the
-// whole solution would also start helper libraries that reference xunit (TestSupport): xunit.core marks every
-// project referencing it as a test project, and a test host for a library without the test SDK aborts the run.
+// The test projects of Template.sln (named *.Tests, see Directory.Build.props) as a solution filter: test
+// projects are exactly the *.Tests ones, by convention, whatever packages a helper library references (xunit.core
+// marks every project referencing it as a test project unless it opts out, as TestSupport does).
 FilePath WriteTestSolutionFilter()
 {
     var projects = System.IO.File.ReadLines(Paths.Solution.FullPath)
