@@ -6,8 +6,9 @@ ARG LEVEL=1
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 ARG LEVEL
 WORKDIR /src
-# Only what a host's publish reads: build policy, pinned SDK and package versions, the libraries, the level.
-COPY global.json Directory.Build.props Directory.Packages.props ./
+# Only what a host's publish reads: build policy (with the analyzer settings of .editorconfig, so the image
+# compiles under exactly the rules CI enforced), pinned SDK and package versions, the libraries, the level.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ src/
 COPY levels/level${LEVEL}/ levels/level${LEVEL}/
 # The same command the Cake build runs, so the image holds exactly what CI tested.

@@ -1,23 +1,20 @@
-// Level 1, DevOps without MLOps. Three targets share the steps below:
+// Level 1, DevOps without MLOps. Level1 and Release share the steps below; Benchmark (benchmark.cake) reuses them.
 //   Level1     train (the level's CLI) → tests → publish (the Dockerfile's command) → serve on loopback →
 //              smoke-test /predict → stop; writes artifacts/level1/result.json for the ladder.
 //   Release    what a v* tag runs in GitHub Actions: tests, train, publish, smoke test, then image + GitHub release.
-//   Benchmark  /predict throughput against the bare endpoint and the course's Flask service (needs an idle machine).
+//   Benchmark  /predict throughput against the bare endpoint and the course's Flask service (benchmark.cake).
 // Services run as child processes on free loopback ports and are always stopped, also when a step fails.
+#load "services.cake"
+#load "benchmark.cake"
 using System.Globalization;
 using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
 var Level1Trainer = Argument("level1-model", "linear");
 
-// Names of the servers the build starts (logs, benchmark tables).
-const string OursName = "level-1 service";
-const string BareName = "bare ASP.NET endpoint";
-const string FlaskName = "course Flask + gunicorn";
-
+const string Level1ServiceName = "level-1 service";
 
 public static class Level1Paths
 {
@@ -90,23 +87,18 @@ Level1Training TrainLevel1Model(FilePath modelFile, string trainer, string featu
         modelFile, Field("model"), Number("rmse"), Number("fit_s"),
         int.Parse(rows[0], CultureInfo.InvariantCulture), int.Parse(rows[1], CultureInfo.InvariantCulture),
         Field("data"), dataFolder, Field("version"), run.Elapsed);
-    var dataNote = training.IsSynthetic ? "SYNTHETIC data: the figures say nothing about real taxi trips" : $"{training.DataOrigin} TLC data";
     Information(FormattableString.Invariant(
-        $"Trained {training.Trainer} on {dataNote} from {training.DataFolder}: validation RMSE {training.Rmse:0.0000}, fit {training.FitSeconds:0.000} s, rows {training.TrainRows:N0} / {training.ValidationRows:N0}, version {training.Version}"));
+        $"Trained {training.Trainer} on {training.DataDescription}: validation RMSE {training.Rmse:0.0000}, fit {training.FitSeconds:0.000} s, rows {training.TrainRows:N0} / {training.ValidationRows:N0}, version {training.Version}"));
+    if (training.IsSynthetic)
+    {
+        Warning("This model was trained on SYNTHETIC data: its figures say nothing about real taxi trips.");
+    }
+
     return training;
 }
 
 // The Dockerfile runs exactly this publish (always Release), so a green build proves the image's build step.
 void PublishLevel1Api(DirectoryPath output) => PublishRelease(Level1Paths.ApiProject, output);
-
-void PublishRelease(FilePath project, DirectoryPath output)
-{
-    CleanDirectory(output);
-    Run("dotnet", new ProcessArgumentBuilder()
-        .Append("publish").AppendQuoted(project.GetDirectory().FullPath)
-        .Append("-c").Append("Release")
-        .Append("-o").AppendQuoted(output.FullPath));
-}
 
 void RunLevel1Tests()
 {
@@ -116,171 +108,12 @@ void RunLevel1Tests()
     }
 }
 
-// A server started by the build: its output goes to a log file (shown when it fails), and Dispose stops it
-// with its whole process tree (gunicorn's workers included).
-public sealed class BackgroundServer : IDisposable
-{
-    private readonly System.Diagnostics.Process process;
-    private readonly TextWriter log;
-
-    private BackgroundServer(string name, System.Diagnostics.Process process, TextWriter log, FilePath logFile, Uri address)
-    {
-        Name = name;
-        this.process = process;
-        this.log = log;
-        LogFile = logFile;
-        Address = address;
-    }
-
-    public string Name { get; }
-    public FilePath LogFile { get; }
-    public Uri Address { get; }
-    public int ProcessId => process.Id;
-    public bool HasExited => process.HasExited;
-
-    public static BackgroundServer Start(
-        string name, string fileName, IEnumerable<string> arguments, DirectoryPath workingDirectory,
-        IReadOnlyDictionary<string, string> environment, Uri address, FilePath logFile)
-    {
-        System.IO.Directory.CreateDirectory(logFile.GetDirectory().FullPath);
-        var log = TextWriter.Synchronized(new StreamWriter(logFile.FullPath, append: false) { AutoFlush = true });
-        var start = new System.Diagnostics.ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory.FullPath,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = new System.Diagnostics.Process { StartInfo = start };
-        process.OutputDataReceived += (_, line) => { if (line.Data is not null) log.WriteLine(line.Data); };
-        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) log.WriteLine(line.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new BackgroundServer(name, process, log, logFile, address);
-    }
-
-    public string LogTail(int lines = 30)
-    {
-        var all = System.IO.File.ReadAllLines(LogFile.FullPath);
-        return string.Join(System.Environment.NewLine, all.Skip(Math.Max(0, all.Length - lines)));
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(10_000);
-            }
-        }
-        finally
-        {
-            process.Dispose();
-            log.Dispose();
-        }
-    }
-}
-
-// A port the OS just handed out on loopback; free again once the listener stops, so a server can take it.
-int FreeLoopbackPort()
-{
-    var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    try
-    {
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-    finally
-    {
-        listener.Stop();
-    }
-}
-
-// Polls until the probe answers 2xx; fails early (with the server's log) when the process dies.
-void WaitUntilReady(BackgroundServer server, Func<HttpRequestMessage> probe, TimeSpan timeout)
-{
-    using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(5) };
-    var clock = System.Diagnostics.Stopwatch.StartNew();
-    while (true)
-    {
-        if (server.HasExited)
-        {
-            throw new CakeException($"{server.Name} exited before it was ready. Last lines of {server.LogFile}:{System.Environment.NewLine}{server.LogTail()}");
-        }
-
-        try
-        {
-            using var response = http.Send(probe());
-            if (response.IsSuccessStatusCode)
-            {
-                Information($"{server.Name} is ready at {server.Address} after {clock.Elapsed.TotalSeconds:0.0} s (pid {server.ProcessId}, log {server.LogFile})");
-                return;
-            }
-        }
-        catch (Exception notYet) when (notYet is HttpRequestException or TaskCanceledException)
-        {
-            // Not listening yet: keep polling until the timeout.
-        }
-
-        if (clock.Elapsed > timeout)
-        {
-            throw new CakeException($"{server.Name} was not ready within {timeout.TotalSeconds:0} s. Last lines of {server.LogFile}:{System.Environment.NewLine}{server.LogTail()}");
-        }
-
-        System.Threading.Thread.Sleep(250);
-    }
-}
-
-// Starts a published ASP.NET host from its publish folder (the content root, so its appsettings.json applies, as in
-// the image) on a free loopback port and returns once the probe answers; stops it if it never does.
-BackgroundServer StartPublishedService(
-    string name, DirectoryPath publish, string assembly, IReadOnlyDictionary<string, string> environment,
-    Func<HttpRequestMessage> readyProbe, FilePath logFile)
-{
-    var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
-    var variables = new Dictionary<string, string>(environment) { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
-    var server = BackgroundServer.Start(
-        name, "dotnet", new[] { publish.CombineWithFilePath(assembly).FullPath, "--urls", address.ToString().TrimEnd('/') },
-        publish, variables, address, logFile);
-    return WaitUntilReadyOrStop(server, readyProbe);
-}
-
-BackgroundServer WaitUntilReadyOrStop(BackgroundServer server, Func<HttpRequestMessage> probe)
-{
-    try
-    {
-        WaitUntilReady(server, probe, TimeSpan.FromSeconds(90));
-        return server;
-    }
-    catch
-    {
-        server.Dispose();
-        throw;
-    }
-}
-
 BackgroundServer StartLevel1Service(DirectoryPath publish, FilePath model, FilePath logFile) =>
     StartPublishedService(
-        OursName, publish, Level1Paths.ApiAssembly, new Dictionary<string, string> { ["Model__Path"] = model.FullPath },
+        Level1ServiceName, publish, Level1Paths.ApiAssembly, new Dictionary<string, string> { ["Model__Path"] = model.FullPath },
         () => new HttpRequestMessage(HttpMethod.Get, "/health/ready"), logFile);
 
 const string Level1SampleRide = "{\"PULocationID\": 43, \"DOLocationID\": 151, \"trip_distance\": 1.01}";
-
-HttpRequestMessage PostJson(string path, string json) =>
-    new(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
 // One good ride must be scored by the model that was just trained; one bad ride must be a client error that
 // names the field, never a 5xx.
@@ -419,7 +252,7 @@ Task("Release")
         Level 1 service image `{image}` and the model it was tested with.
 
         - model: {training.Trainer}, version `{training.Version}`
-        - trained on {TrainMonth}, validated on {ValidationMonth} ({training.DataDescription}): {training.TrainRows:N0} / {training.ValidationRows:N0} rows
+        - trained on {TrainMonth}, validated on {ValidationMonth}: {training.TrainRows:N0} / {training.ValidationRows:N0} rows, data {training.DataDescription}
         - validation RMSE {training.Rmse:0.0000} minutes; fit {training.FitSeconds:0.000} s
 
         Run: `docker run -p 8080:8080 -v "$PWD/models:/models:ro" {image}` with `model.zip` in `./models`.
@@ -446,281 +279,5 @@ Task("Release")
         {
             Information($"Not in GitHub Actions; would run: {tool} {arguments.Render()}");
         }
-    }
-});
-
-// ---------------------------------------------------------------------------------------------------------------
-// Benchmark: POST /predict under wrk -t2 -c32 against our level-1 service (Release publish, course-features linear
-// model), the bare endpoint (the framework's ceiling, build/TaxiDuration.BareEndpoint) and the course's Flask
-// service under gunicorn. Servers are measured in alternating rounds so a load spike from elsewhere hits all of
-// them; CPU time per request (from /proc) is reported too, as it is far less sensitive to other load than req/s.
-// Not part of CI or the ladder: throughput figures need an idle machine.
-var BenchmarkRounds = Argument("benchmark-rounds", 3);
-var BenchmarkSeconds = Argument("benchmark-seconds", 10);
-
-public sealed record WrkRun(
-    string Server, int Round, double RequestsPerSecond, double P99Milliseconds, long Requests, long FailedResponses,
-    double? CpuMicrosecondsPerRequest);
-
-public sealed record ServerSummary(
-    string Server, double RequestsPerSecond, double P99Milliseconds, double? CpuMicrosecondsPerRequest, long FailedResponses);
-
-public sealed record BenchmarkGoal(string Goal, string Measured, bool Met);
-
-void EnsureBenchmarkTools()
-{
-    var missing = new List<string>();
-    if (Context.Tools.Resolve("wrk") is null)
-    {
-        missing.Add("wrk");
-    }
-
-    if (Context.Tools.Resolve("gunicorn") is null)
-    {
-        missing.Add("gunicorn");
-    }
-
-    if (!FileExists(Level1Paths.SystemPython)
-        || Run(Level1Paths.SystemPython, new ProcessArgumentBuilder().Append("-c").AppendQuoted("import sklearn, pandas, flask"), allowFailure: true).ExitCode != 0)
-    {
-        missing.AddRange(new[] { "python3-sklearn", "python3-pandas", "python3-flask" });
-    }
-
-    if (missing.Count == 0)
-    {
-        return;
-    }
-
-    var packages = string.Join(' ', missing);
-    // Only a throwaway CI machine gets packages installed for it; a developer's machine is told what to install.
-    if (EnvironmentVariable("CI") == "true" && System.Environment.UserName == "root")
-    {
-        Information($"Installing the benchmark's Debian packages: {packages}");
-        Run("apt-get", new ProcessArgumentBuilder().Append("update"));
-        Run("apt-get", new ProcessArgumentBuilder().Append("install").Append("-y").Append(packages));
-        return;
-    }
-
-    throw new CakeException($"Benchmark needs Debian packages that are missing here: {packages}. Install them with: sudo apt-get update && sudo apt-get install -y {packages}");
-}
-
-// CPU seconds (user + system) used so far by a process and all its descendants (gunicorn's workers), or null off Linux.
-double? ProcessTreeCpuSeconds(int rootProcessId)
-{
-    if (!System.IO.Directory.Exists("/proc"))
-    {
-        return null;
-    }
-
-    var processes = new Dictionary<int, (int Parent, long Ticks)>();
-    foreach (var folder in System.IO.Directory.EnumerateDirectories("/proc"))
-    {
-        if (!int.TryParse(System.IO.Path.GetFileName(folder), out var id))
-        {
-            continue;
-        }
-
-        string stat;
-        try
-        {
-            stat = System.IO.File.ReadAllText(System.IO.Path.Combine(folder, "stat"));
-        }
-        catch (Exception gone) when (gone is IOException or UnauthorizedAccessException)
-        {
-            continue; // the process ended while we looked
-        }
-
-        // The command name (field 2) may hold spaces; after its closing parenthesis the fields are fixed:
-        // state, ppid (field 4), ..., utime (14), stime (15).
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        processes[id] = (int.Parse(fields[1], CultureInfo.InvariantCulture),
-            long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
-    }
-
-    var tree = new HashSet<int> { rootProcessId };
-    for (var added = true; added;)
-    {
-        added = false;
-        foreach (var (id, process) in processes)
-        {
-            if (tree.Contains(process.Parent) && tree.Add(id))
-            {
-                added = true;
-            }
-        }
-    }
-
-    // USER_HZ: clock ticks per second in /proc, 100 on every mainstream Linux build.
-    return tree.Sum(id => processes.TryGetValue(id, out var process) ? process.Ticks : 0) / 100.0;
-}
-
-string LoadAverage() =>
-    FileExists("/proc/loadavg") ? string.Join(" ", System.IO.File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-WrkRun RunWrk(BackgroundServer server, FilePath script, int seconds, int round)
-{
-    var cpuBefore = ProcessTreeCpuSeconds(server.ProcessId);
-    var run = Run("wrk", new ProcessArgumentBuilder()
-        .Append("-t2").Append("-c32").Append($"-d{seconds}s").Append("--latency")
-        .Append("-s").AppendQuoted(script.FullPath)
-        .Append(new Uri(server.Address, "/predict").ToString()), captureOutput: true);
-    var cpuAfter = ProcessTreeCpuSeconds(server.ProcessId);
-
-    Match Line(string pattern) =>
-        run.Output.Select(line => Regex.Match(line, pattern)).FirstOrDefault(match => match.Success) ?? Match.Empty;
-    double Number(Match match, int group = 1) => double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
-
-    var requestsPerSecond = Line(@"^Requests/sec:\s+([\d.]+)");
-    var p99 = Line(@"^\s+99%\s+([\d.]+)(us|ms|s)\b");
-    var requests = Line(@"^\s+(\d+) requests in");
-    if (!requestsPerSecond.Success || !p99.Success || !requests.Success)
-    {
-        throw new CakeException($"Could not read requests/s, p99 and request count from wrk's output for {server.Name}.");
-    }
-
-    var p99Milliseconds = Number(p99) * p99.Groups[2].Value switch { "us" => 0.001, "ms" => 1.0, _ => 1000.0 };
-    var non2xx = Line(@"Non-2xx or 3xx responses:\s+(\d+)");
-    var socketErrors = Line(@"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)");
-    var failed = (non2xx.Success ? (long)Number(non2xx) : 0)
-        + (socketErrors.Success ? Enumerable.Range(1, 4).Sum(group => (long)Number(socketErrors, group)) : 0);
-    var total = (long)Number(requests);
-    double? cpuPerRequest = cpuBefore is { } before && cpuAfter is { } after && total > 0 ? (after - before) * 1e6 / total : null;
-    return new WrkRun(server.Name, round, Number(requestsPerSecond), p99Milliseconds, total, failed, cpuPerRequest);
-}
-
-BackgroundServer StartBareEndpoint(DirectoryPath publish, FilePath logFile) =>
-    StartPublishedService(
-        BareName, publish, "TaxiDuration.BareEndpoint.dll", new Dictionary<string, string>(),
-        () => PostJson("/predict", Level1SampleRide), logFile);
-
-BackgroundServer StartCourseService(FilePath pickle, FilePath logFile)
-{
-    var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
-    var server = BackgroundServer.Start(
-        FlaskName, Context.Tools.Resolve("gunicorn").FullPath,
-        new[] { "--workers", "2", "--bind", $"{address.Host}:{address.Port}", "course_service:app" },
-        Level1Paths.CourseBench,
-        new Dictionary<string, string> { ["MODEL"] = pickle.FullPath, ["PYTHONDONTWRITEBYTECODE"] = "1" },
-        address, logFile);
-    return WaitUntilReadyOrStop(server, () => PostJson("/predict", Level1SampleRide));
-}
-
-Task("Benchmark")
-    .Description("POST /predict throughput side by side (wrk -t2 -c32): level 1 vs. a bare ASP.NET endpoint vs. the course's Flask service. Needs an idle machine; not in CI.")
-    .Does(() =>
-{
-    EnsureBenchmarkTools();
-    var folder = Paths.Artifacts.Combine("benchmark");
-    var script = Level1Paths.CourseBench.CombineWithFilePath("predict.lua");
-    var courseService = Level1Paths.CourseBench.CombineWithFilePath("course_service.py");
-    var courseTrainCsv = Level1Paths.CourseCsv(TrainMonth);
-    foreach (var needed in new[] { script, courseService, courseTrainCsv })
-    {
-        if (!FileExists(needed))
-        {
-            throw new CakeException($"Benchmark needs the course's anchors next to the repository: {needed} is missing.");
-        }
-    }
-
-    var loadBefore = LoadAverage();
-    Information($"Load average before: {loadBefore} ({System.Environment.ProcessorCount} cores). Throughput figures need an idle machine.");
-    var training = TrainLevel1Model(folder.CombineWithFilePath("model.zip"), "linear", "course", allowSynthetic: DataSource.RealDirectory is null);
-    PublishLevel1Api(folder.Combine("level1"));
-    PublishRelease(Level1Paths.BareEndpointProject, folder.Combine("bare"));
-    var pickle = folder.CombineWithFilePath("course-model.bin");
-    Run(Level1Paths.SystemPython, new ProcessArgumentBuilder()
-        .AppendQuoted(courseService.FullPath).Append("train").AppendQuoted(courseTrainCsv.FullPath).AppendQuoted(pickle.FullPath));
-
-    var runs = new List<WrkRun>();
-    var servers = new List<BackgroundServer>();
-    try
-    {
-        servers.Add(StartLevel1Service(folder.Combine("level1"), training.ModelFile, folder.CombineWithFilePath("level1.log")));
-        servers.Add(StartBareEndpoint(folder.Combine("bare"), folder.CombineWithFilePath("bare.log")));
-        servers.Add(StartCourseService(pickle, folder.CombineWithFilePath("flask.log")));
-        foreach (var server in servers)
-        {
-            // Warm-up: tiered JIT and connection pools settle before anything is measured.
-            Information($"Warming up {server.Name} …");
-            RunWrk(server, script, 5, round: 0);
-        }
-
-        for (var round = 1; round <= BenchmarkRounds; round++)
-        {
-            foreach (var server in servers)
-            {
-                runs.Add(RunWrk(server, script, BenchmarkSeconds, round));
-            }
-        }
-    }
-    finally
-    {
-        foreach (var server in servers)
-        {
-            server.Dispose();
-        }
-    }
-
-    var loadAfter = LoadAverage();
-    var summaries = runs.GroupBy(run => run.Server).Select(group => new ServerSummary(
-        group.Key,
-        group.Average(run => run.RequestsPerSecond),
-        group.Average(run => run.P99Milliseconds),
-        group.All(run => run.CpuMicrosecondsPerRequest.HasValue) ? group.Average(run => run.CpuMicrosecondsPerRequest.Value) : null,
-        group.Sum(run => run.FailedResponses))).ToDictionary(summary => summary.Server);
-    var ours = summaries[OursName];
-    var bare = summaries[BareName];
-    var flask = summaries[FlaskName];
-    var goals = new[]
-    {
-        new BenchmarkGoal("ours / Flask ≥ 15×", FormattableString.Invariant($"{ours.RequestsPerSecond / flask.RequestsPerSecond:0.0}×"), ours.RequestsPerSecond >= 15 * flask.RequestsPerSecond),
-        new BenchmarkGoal("ours / bare ≥ 70 %", FormattableString.Invariant($"{100 * ours.RequestsPerSecond / bare.RequestsPerSecond:0} %"), ours.RequestsPerSecond >= 0.7 * bare.RequestsPerSecond),
-        new BenchmarkGoal("ours p99 ≤ 5 ms", FormattableString.Invariant($"{ours.P99Milliseconds:0.0} ms"), ours.P99Milliseconds <= 5),
-    };
-
-    string Cpu(double? microseconds) => microseconds is { } value ? FormattableString.Invariant($"{value:0.0}") : "n/a";
-    var report = new StringBuilder()
-        .AppendLine("# Serving benchmark: POST /predict, side by side")
-        .AppendLine()
-        .AppendLine(FormattableString.Invariant($"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {System.Environment.ProcessorCount} cores; load average before {loadBefore}, after {loadAfter}."))
-        .AppendLine(FormattableString.Invariant($"`wrk -t2 -c32 -d{BenchmarkSeconds}s --latency -s predict.lua`, {BenchmarkRounds} alternating round(s) after a 5 s warm-up of each server."))
-        .AppendLine(FormattableString.Invariant($"Our model: linear on course features, {training.DataDescription}, validation RMSE {training.Rmse:0.0000}, version `{training.Version}`; Flask's: scikit-learn on {courseTrainCsv.GetFilename()}."))
-        .AppendLine()
-        .AppendLine("| server | round | requests/s | p99 (ms) | CPU µs/request | failed |")
-        .AppendLine("|---|---:|---:|---:|---:|---:|");
-    foreach (var run in runs.OrderBy(run => run.Server).ThenBy(run => run.Round))
-    {
-        report.AppendLine(FormattableString.Invariant(
-            $"| {run.Server} | {run.Round} | {run.RequestsPerSecond:N0} | {run.P99Milliseconds:0.00} | {Cpu(run.CpuMicrosecondsPerRequest)} | {run.FailedResponses} |"));
-    }
-
-    foreach (var summary in summaries.Values)
-    {
-        report.AppendLine(FormattableString.Invariant(
-            $"| **{summary.Server}** | mean | **{summary.RequestsPerSecond:N0}** | {summary.P99Milliseconds:0.00} | {Cpu(summary.CpuMicrosecondsPerRequest)} | {summary.FailedResponses} |"));
-    }
-
-    report.AppendLine().AppendLine("| goal | measured | verdict |").AppendLine("|---|---:|---|");
-    foreach (var goal in goals)
-    {
-        report.AppendLine($"| {goal.Goal} | {goal.Measured} | {(goal.Met ? "PASS" : "MISS")} |");
-    }
-
-    if (ours.CpuMicrosecondsPerRequest is { } oursCpu && bare.CpuMicrosecondsPerRequest is { } bareCpu)
-    {
-        report.AppendLine().AppendLine(FormattableString.Invariant(
-            $"By CPU time per request (less sensitive to other load): ours {oursCpu:0.0} µs vs bare {bareCpu:0.0} µs = {100 * bareCpu / oursCpu:0} % of the ceiling's efficiency."));
-    }
-
-    EnsureDirectoryExists(folder);
-    System.IO.File.WriteAllText(folder.CombineWithFilePath("serving.md").FullPath, report.ToString());
-    System.IO.File.WriteAllText(folder.CombineWithFilePath("serving.json").FullPath, JsonSerializer.Serialize(
-        new { LoadAverageBefore = loadBefore, LoadAverageAfter = loadAfter, BenchmarkSeconds, Model = training.Version, Data = training.DataDescription, Runs = runs, Summaries = summaries.Values, Goals = goals },
-        ResultJson));
-    Information(report.ToString());
-    Information($"Benchmark report: {folder.CombineWithFilePath("serving.md")}");
-    if (ours.FailedResponses > 0 || bare.FailedResponses > 0)
-    {
-        throw new CakeException("A .NET server answered requests with errors during the benchmark: its figures are not valid (see the logs in artifacts/benchmark/).");
     }
 });

@@ -31,7 +31,7 @@ public sealed record Level2TrainingRun(
     string RunId,
     FilePath Summary,
     double ValidationRmse,
-    double TestRmse,
+    double TestRmse, // NaN when the run had no test month
     TimeSpan Pipeline,
     TimeSpan WallTime,
     int Version,
@@ -177,7 +177,7 @@ void CheckLevel2Goals(Level2TrainingRun run)
 {
     var culture = System.Globalization.CultureInfo.InvariantCulture;
     Information($"Run summary: {run.Summary}");
-    Information(string.Create(culture, $"Best validation RMSE: {run.ValidationRmse:0.0000}; test RMSE: {run.TestRmse:0.0000}; pipeline time: {run.Pipeline.TotalSeconds:0.0} s; registered {Level2Model}/{run.Version}; data: {run.DataOrigin}{(run.AnySynthetic ? " (SYNTHETIC months used)" : "")}"));
+    Information(string.Create(culture, $"Best validation RMSE: {run.ValidationRmse:0.0000}; test RMSE: {(double.IsNaN(run.TestRmse) ? "none" : run.TestRmse.ToString("0.0000", culture))}; pipeline time: {run.Pipeline.TotalSeconds:0.0} s; registered {Level2Model}/{run.Version}; data: {run.DataOrigin}{(run.AnySynthetic ? " (SYNTHETIC months used)" : "")}"));
     if (!run.IsReal || !IsGreenMonth(Level2TrainMonth, "2021-01") || !IsGreenMonth(Level2ValidationMonth, "2021-02"))
     {
         Information($"Goals (validation RMSE ≤ {Level2RmseGoal}, pipeline ≤ {Level2PipelineGoal.TotalMinutes} min) apply to REAL green 2021-01 → 2021-02; not checked for this run.");
@@ -311,9 +311,9 @@ Task("Level2")
     WriteLevelResult(new LevelResult(
         Level: 2,
         Maturity: "Automated training",
-        WhatRan: $"levels/level2: tracked pipeline (linear, FastTree, LightGBM + seeded search), registered and promoted {Level2Model}/{trained.Version}, served by the level-2 API",
+        WhatRan: $"levels/level2: tracked pipeline ({Argument("candidates", "linear, fasttree, lightgbm")} + seeded search), registered and promoted {Level2Model}/{trained.Version}, served by the level-2 API",
         Data: trained.IsReal
-            ? $"real ({trained.DataOrigin.ToLowerInvariant()}, {DataSource.RealDirectory ?? Paths.Data.FullPath})"
+            ? $"real{(trained.DataOrigin == "Downloaded" ? ", downloaded" : "")} ({DataSource.RealDirectory ?? Paths.Data.FullPath})"
             : $"SYNTHETIC ({Paths.SyntheticData.FullPath})",
         TrainRows: trained.TrainRows,
         ValidationRows: trained.ValidationRows,

@@ -37,7 +37,8 @@ Task("Test")
     }
 
     var counts = TestCounts.FromTrx(GetFiles($"{results}/**/*.trx").Select(f => f.FullPath));
-    Information($"Tests: {counts.Passed} passed, {counts.Failed} failed, {counts.Skipped} skipped");
+    // Plain Console, not Information(): CI reads this closing line, and Cake's log colours would wrap it in escapes.
+    Console.WriteLine($"Tests: {counts.Passed} passed, {counts.Failed} failed, {counts.Skipped} skipped");
     if (testRun.ExitCode != 0 || counts.Failed > 0)
     {
         throw new CakeException($"Tests failed (dotnet test exit code {testRun.ExitCode}, {counts.Failed} failed).");
