@@ -170,7 +170,9 @@ void CompareLinearFitWithScikitLearn(Level1Training training)
     var anchor = Level1Paths.CourseBench.CombineWithFilePath("course_anchor.py");
     var trainCsv = Level1Paths.CourseCsv(TrainMonth);
     var validationCsv = Level1Paths.CourseCsv(ValidationMonth);
-    Information(FormattableString.Invariant($"linear fit: ours {training.FitSeconds:0.000} s (goal ≤ 1 s)"));
+    // A speed goal, not a gate: on a shared machine the fit time follows the load, so the verdict carries it.
+    var verdict = training.FitSeconds <= 1 ? "PASS" : $"MISS (load average {LoadAverage()})";
+    Information(FormattableString.Invariant($"linear fit: ours {training.FitSeconds:0.000} s, goal ≤ 1 s: {verdict}"));
     if (!FileExists(anchor) || !FileExists(trainCsv) || !FileExists(validationCsv))
     {
         Information($"scikit-learn comparison skipped: the course anchor ({anchor}) or its CSV months ({trainCsv.GetFilename()}, {validationCsv.GetFilename()}) are not on this machine.");

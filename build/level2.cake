@@ -2,6 +2,7 @@
 // manual promotion (Promote) and the end-to-end run (Level2: train → promote → serve the champion).
 // Every target runs the level-2 CLI from the repository root, so the store is tracking/ unless
 // TAXI_TRACKING_DIR names another folder, and each run's summary lands in artifacts/level2/runs/<runId>/.
+#load "services.cake"
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -247,8 +248,8 @@ Task("Promote")
     PromoteLevel2(version, reason, Argument("alias", "champion"));
 });
 
-// The service helpers (BackgroundServer, FreeLoopbackPort, WaitUntilReady, PostJson, PublishRelease) come from
-// level1.cake: level 2 runs the same kind of service, only its model comes from the registry.
+// The service helpers (BackgroundServer, FreeLoopbackPort, WaitUntilReady, PostJson, PublishRelease) are shared
+// with level 1 (services.cake): level 2 runs the same kind of service, only its model comes from the registry.
 BackgroundServer StartLevel2Service(FilePath logFile)
 {
     var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
