@@ -111,9 +111,6 @@ double? ProcessTreeCpuSeconds(int rootProcessId)
     return tree.Sum(id => processes.TryGetValue(id, out var process) ? process.Ticks : 0) / 100.0;
 }
 
-string LoadAverage() =>
-    FileExists("/proc/loadavg") ? string.Join(" ", System.IO.File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
 WrkRun RunWrk(BackgroundServer server, FilePath script, int seconds, int round)
 {
     var cpuBefore = ProcessTreeCpuSeconds(server.ProcessId);

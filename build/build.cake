@@ -45,11 +45,12 @@ Task("Build")
 });
 
 Task("CI")
-    .Description("What every push runs: build, tests with coverage, workflow lint, level 0.")
+    .Description("What every push runs: build, tests with coverage, workflow lint, level 0, level 1 end to end.")
     .IsDependentOn("Build")
     .IsDependentOn("Test")
     .IsDependentOn("LintWorkflows")
-    .IsDependentOn("Level0");
+    .IsDependentOn("Level0")
+    .IsDependentOn("Level1");
 
 Task("Default")
     .Description("The level ladder: runs every level end to end and writes artifacts/ladder.md.")

@@ -172,3 +172,7 @@ BackgroundServer WaitUntilReadyOrStop(BackgroundServer server, Func<HttpRequestM
 
 HttpRequestMessage PostJson(string path, string json) =>
     new(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+// The 1/5/15-minute load average: quoted next to timings, which on a shared machine follow it.
+string LoadAverage() =>
+    FileExists("/proc/loadavg") ? string.Join(" ", System.IO.File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
