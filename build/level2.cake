@@ -148,10 +148,8 @@ Level2TrainingRun ParseLevel2Training(ProcessRun run)
     double Number(string name) => double.Parse(Field(name), System.Globalization.CultureInfo.InvariantCulture);
     var rows = Field("rows").Split('/');
 
-    // The run id is only in the human table ("│ run │ <32 hex> │"); the summary sits in the run's folder.
-    var runId = run.Output
-        .Select(line => Regex.Match(line, @"^\W*run\W+([0-9a-f]{32})\b"))
-        .FirstOrDefault(match => match.Success)?.Groups[1].Value ?? "";
+    // The summary sits in the run's folder.
+    var runId = Field("run");
     var summary = Paths.Artifacts.Combine("level2/runs").Combine(runId).CombineWithFilePath("summary.md");
     if (runId.Length == 0 || !FileExists(summary))
     {
@@ -169,8 +167,8 @@ Level2TrainingRun ParseLevel2Training(ProcessRun run)
         TrainRows: int.Parse(rows[0], System.Globalization.CultureInfo.InvariantCulture),
         ValidationRows: int.Parse(rows[1], System.Globalization.CultureInfo.InvariantCulture),
         DataOrigin: Field("data"),
-        // RESULT names the training month's origin only; the CLI warns for every month it replaced.
-        AnySynthetic: run.Output.Any(line => line.Contains("SYNTHETIC", StringComparison.Ordinal)));
+        // "data" lists every origin the run's months came from, e.g. Real or Real+Synthetic.
+        AnySynthetic: Field("data").Contains("Synthetic", StringComparison.Ordinal));
 }
 
 // The issue's goals hold on real green 2021-01 → 2021-02 only: synthetic months are easier and other months differ.

@@ -50,8 +50,9 @@ internal static class PipelineConsole
         table.AddRow("elapsed", $"{result.Elapsed.TotalSeconds.ToString("0.0", culture)} s");
         table.AddRow("summary", Markup.Escape(result.SummaryPath));
         AnsiConsole.Write(table);
-        // Machine-readable lines for the Cake build's ladder report.
-        Console.WriteLine(string.Create(culture, $"RESULT validation_rmse={result.Validation.Rmse:0.0000} test_rmse={result.Test?.Rmse ?? double.NaN:0.0000} elapsed_s={result.Elapsed.TotalSeconds:0.0} version={result.RegisteredVersion.Version} rows={result.Months[0].Features.KeptRows}/{result.Months[1].Features.KeptRows} data={result.Months[0].File.Origin}"));
+        // One machine-readable line for the Cake build's ladder report (data: every origin the run used).
+        var origins = string.Join('+', result.Months.Select(month => month.File.Origin).Distinct());
+        Console.WriteLine(string.Create(culture, $"RESULT run={result.RunId} validation_rmse={result.Validation.Rmse:0.0000} test_rmse={result.Test?.Rmse ?? double.NaN:0.0000} elapsed_s={result.Elapsed.TotalSeconds:0.0} version={result.RegisteredVersion.Version} rows={result.Months[0].Features.KeptRows}/{result.Months[1].Features.KeptRows} data={origins}"));
     }
 
     // Progress<T> posts to the thread pool; a run's steps must print in order and before the result.
