@@ -1,7 +1,6 @@
+using Microsoft.Extensions.Logging;
 using TaxiDuration.Data.Catalog;
-using TaxiDuration.Data.Download;
 using TaxiDuration.Data.Reading;
-using TaxiDuration.Data.Synthetic;
 using TaxiDuration.Data.Validation;
 using TaxiDuration.DataTool;
 
@@ -22,8 +21,10 @@ var catalogOptions = MonthCatalogOptions.FromEnvironment();
 catalogOptions.AllowDownload = options.AllowDownload;
 catalogOptions.AllowSynthetic = options.AllowSynthetic;
 
+// Download progress and retries are logged (Information and up) so a long fetch is visibly moving.
+using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Information));
 using var http = new HttpClient();
-var catalog = new MonthCatalog(catalogOptions, new HttpTlcDownloader(http, new TlcDownloadOptions()), new SyntheticMonthGenerator());
+var catalog = MonthCatalogFactory.Create(catalogOptions, http, loggers);
 var preparation = new DataPreparation(catalog, new TlcTripReader(), new TripDataValidator(), Console.Out);
 try
 {

@@ -48,7 +48,8 @@ internal static class ManualTraining
         var catalogOptions = MonthCatalogOptions.FromEnvironment();
         catalogOptions.AllowSynthetic = arguments.AllowSynthetic;
         catalogOptions.AllowDownload = !arguments.Offline;
-        using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("TaxiDuration.Data.Catalog", LogLevel.Information)); // download progress
         using var http = new HttpClient();
         var preparation = new MonthPreparation(MonthCatalogFactory.Create(catalogOptions, http, loggers), new TlcTripReader(), new TripDataValidator());
         try

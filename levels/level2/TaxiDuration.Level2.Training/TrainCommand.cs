@@ -50,7 +50,8 @@ internal static class TrainCommand
 
     private static async Task<int> RunAsync(TrainingPipelineOptions options, MonthCatalogOptions catalogOptions, CancellationToken cancellationToken)
     {
-        using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("TaxiDuration.Data.Catalog", LogLevel.Information)); // download progress
         using var http = new HttpClient();
         var store = StoreLocation.Open();
         var months = new MonthPreparation(MonthCatalogFactory.Create(catalogOptions, http, loggers), new TlcTripReader(), new TripDataValidator());

@@ -54,7 +54,8 @@ public sealed class MonthCatalog
             try
             {
                 logger.LogInformation("{Month} is not in {Folder}; downloading {Url}", month, options.DataDirectory, source);
-                var downloaded = await downloader.DownloadAsync(month, realPath, cancellationToken: cancellationToken);
+                var downloaded = await downloader.DownloadAsync(
+                    month, realPath, progress: new DownloadProgressLog(logger, month), cancellationToken: cancellationToken);
                 return new MonthFile(month, downloaded.Path, DataOrigin.Downloaded);
             }
             catch (TlcDownloadException failure)

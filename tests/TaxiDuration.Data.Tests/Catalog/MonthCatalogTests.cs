@@ -42,6 +42,9 @@ public sealed class MonthCatalogTests(ServedMonthFixture month) : IClassFixture<
         Assert.Equal(data.File(January.FileName), file.Path);
         Assert.Equal(ServedMonthFixture.Rows, (await new TlcTripReader().ReadAllAsync(file.Path)).Length);
         Assert.Equal(DataOrigin.Real, (await Catalog(new UnreachableDownloader()).ResolveAsync(January, CancellationToken.None)).Origin);
+        var progress = logger.Entries.Where(entry => entry.Message.StartsWith($"Downloading {January}:", StringComparison.Ordinal)).ToList();
+        Assert.InRange(progress.Count, 2, 11);
+        Assert.EndsWith("(100 %)", progress[^1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
