@@ -83,7 +83,8 @@ string CoverageOverview(FilePath summary)
     return string.Join(System.Environment.NewLine, header.Concat(new[] { "" }).Concat(assemblies));
 }
 
-// Totals over the TRX files dotnet test wrote (one per test project); skipped tests are "notExecuted".
+// Totals over the TRX files dotnet test wrote (one per test project). VSTest leaves skipped tests out of
+// "executed" without counting them anywhere else, so skipped = total − executed.
 public sealed record TestCounts(int Passed, int Failed, int Skipped)
 {
     public static TestCounts FromTrx(IEnumerable<string> trxFiles)
@@ -96,7 +97,7 @@ public sealed record TestCounts(int Passed, int Failed, int Skipped)
             int Read(string name) => int.Parse(counters.Attribute(name)?.Value ?? "0", System.Globalization.CultureInfo.InvariantCulture);
             passed += Read("passed");
             failed += Read("failed") + Read("error") + Read("timeout") + Read("aborted");
-            skipped += Read("notExecuted");
+            skipped += Read("total") - Read("executed");
         }
 
         return new TestCounts(passed, failed, skipped);
