@@ -134,6 +134,22 @@ public sealed class HttpTlcDownloader : ITlcDownloader
         }
     }
 
+    /// <summary>A body whose framing is wrong: not Parquet at all (never retried) or cut short (retried).</summary>
+    private static TlcDownloadException Refused(Uri url, ParquetFramingFault fault) => fault.Problem switch
+    {
+        ParquetFramingProblem.NoStartMagic => new TlcDownloadException(url, TlcDownloadFailure.NotParquet,
+            $"the body ({fault.Length} bytes) does not start with the Parquet magic 'PAR1' (starts with '{Printable(fault.Head)}')"),
+        ParquetFramingProblem.TooShort => new TlcDownloadException(url, TlcDownloadFailure.Truncated,
+            $"the body is only {fault.Length} bytes, too short for a Parquet footer"),
+        ParquetFramingProblem.NoEndMagic => new TlcDownloadException(url, TlcDownloadFailure.Truncated,
+            $"the body ({fault.Length} bytes) does not end with 'PAR1': the file was cut short"),
+        _ => new TlcDownloadException(url, TlcDownloadFailure.Truncated,
+            $"the footer length {fault.FooterLength} does not fit in the {fault.Length}-byte body"),
+    };
+
+    private static string Printable(byte[] bytes) =>
+        new(bytes.Take(4).Select(value => value is >= 0x20 and < 0x7f ? (char)value : '.').ToArray());
+
     /// <summary>Streams one response body to disk, hashing and reporting progress on the way, then verifies it.</summary>
     private sealed class BodyCopy(Uri url, long? announcedLength, string? expectedSha256, IProgress<DownloadProgress>? progress)
     {
@@ -161,9 +177,9 @@ public sealed class HttpTlcDownloader : ITlcDownloader
             }
 
             await file.FlushAsync(cancellationToken);
-            if (await ParquetEnvelope.InspectAsync(file, cancellationToken) is { } problem)
+            if (ParquetFraming.Inspect(file) is { } fault)
             {
-                throw new TlcDownloadException(url, problem.Failure, problem.Detail);
+                throw Refused(url, fault);
             }
 
             Sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());

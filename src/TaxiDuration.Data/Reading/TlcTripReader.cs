@@ -14,8 +14,6 @@ namespace TaxiDuration.Data.Reading;
 /// <remarks>Stateless and thread-safe: one instance can serve every caller.</remarks>
 public sealed class TlcTripReader : ITripReader
 {
-    private static ReadOnlySpan<byte> Magic => "PAR1"u8;
-
     /// <inheritdoc />
     public async IAsyncEnumerable<TripRecord[]> ReadRowGroupsAsync(string path, [EnumeratorCancellation] CancellationToken ct = default)
     {
@@ -262,36 +260,24 @@ public sealed class TlcTripReader : ITripReader
         // an interrupted download) get a precise message instead of a parser exception.
         private static void CheckFraming(FileStream stream, string path)
         {
-            var length = stream.Length;
-            Span<byte> head = stackalloc byte[8];
-            var read = stream.ReadAtLeast(head, (int)Math.Min(length, head.Length), throwOnEndOfStream: false);
-            if (read < Magic.Length || !head[..Magic.Length].SequenceEqual(Magic))
+            if (ParquetFraming.Inspect(stream) is not { } fault)
             {
-                var text = head[..read];
-                text = text.StartsWith("\uFEFF"u8) ? text[3..] : text.TrimStart(" \t\r\n"u8);
-                var looksLike = !text.IsEmpty && (text[0] == (byte)'<' || text[0] == (byte)'{') ? " (it looks like text: HTML, XML or JSON, e.g. a saved error page)" : "";
-                throw new TlcDataException(path, $"not a Parquet file: no PAR1 magic at the start{looksLike}");
+                return;
             }
 
-            if (length < 12)
+            throw new TlcDataException(path, fault.Problem switch
             {
-                throw new TlcDataException(path, $"truncated: {length} bytes is too short for a Parquet file");
-            }
+                ParquetFramingProblem.NoStartMagic => $"not a Parquet file: no PAR1 magic at the start{LooksLike(fault.Head)}",
+                ParquetFramingProblem.TooShort => $"truncated: {fault.Length} bytes is too short for a Parquet file",
+                ParquetFramingProblem.NoEndMagic => $"truncated or incomplete: no PAR1 magic at the end ({fault.Length:N0} bytes; an interrupted download?)",
+                _ => $"truncated or corrupt: the footer claims {fault.FooterLength:N0} bytes but the file has {fault.Length:N0}",
+            });
+        }
 
-            Span<byte> tail = stackalloc byte[8];
-            stream.Seek(-8, SeekOrigin.End);
-            stream.ReadExactly(tail);
-            stream.Seek(0, SeekOrigin.Begin);
-            if (!tail[4..].SequenceEqual(Magic))
-            {
-                throw new TlcDataException(path, $"truncated or incomplete: no PAR1 magic at the end ({length:N0} bytes; an interrupted download?)");
-            }
-
-            var footerLength = BitConverter.ToUInt32(tail[..4]);
-            if (footerLength > length - 12)
-            {
-                throw new TlcDataException(path, $"truncated or corrupt: the footer claims {footerLength:N0} bytes but the file has {length:N0}");
-            }
+        private static string LooksLike(ReadOnlySpan<byte> head)
+        {
+            var text = head.StartsWith("\uFEFF"u8) ? head[3..] : head.TrimStart(" \t\r\n"u8);
+            return !text.IsEmpty && (text[0] == (byte)'<' || text[0] == (byte)'{') ? " (it looks like text: HTML, XML or JSON, e.g. a saved error page)" : "";
         }
     }
 }
