@@ -1,22 +1,16 @@
 using System.Text;
+using TaxiDuration.Reporting;
 
 namespace TaxiDuration.Tracking.Browsing;
 
 /// <summary>A plain table for listings: rows of text under named columns, rendered as Markdown or aligned text (or fed to any UI).</summary>
 public sealed record Table(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows)
 {
-    public string ToMarkdown()
-    {
-        var text = new StringBuilder();
-        AppendMarkdownRow(text, Columns);
-        AppendMarkdownRow(text, Columns.Select(_ => "---").ToArray());
-        foreach (var row in Rows)
-        {
-            AppendMarkdownRow(text, row);
-        }
-
-        return text.ToString();
-    }
+    public string ToMarkdown() =>
+        Rows.Aggregate(
+            new MarkdownTable([.. Columns]),
+            (table, row) => table.AddRow([.. Columns.Select((_, index) => (object?)Cell(row, index))]))
+            .ToString();
 
     public string ToPlainText()
     {
@@ -33,9 +27,6 @@ public sealed record Table(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnl
     }
 
     private static string Cell(IReadOnlyList<string> row, int index) => index < row.Count ? row[index] : "";
-
-    private void AppendMarkdownRow(StringBuilder text, IReadOnlyList<string> row) =>
-        text.Append("| ").AppendJoin(" | ", Columns.Select((_, index) => Cell(row, index).Replace("|", "\\|", StringComparison.Ordinal))).AppendLine(" |");
 
     private static void AppendPadded(StringBuilder text, IReadOnlyList<string> row, int[] widths) =>
         text.AppendLine(string.Join("  ", widths.Select((width, index) => Cell(row, index).PadRight(width))).TrimEnd());
