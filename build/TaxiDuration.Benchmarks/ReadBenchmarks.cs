@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using TaxiDuration.Data;
 using TaxiDuration.Data.Reading;
 using TaxiDuration.Features;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Benchmarks;
 

@@ -1,6 +1,7 @@
 using TaxiDuration.Data.Catalog;
 using TaxiDuration.Data.Reading;
 using TaxiDuration.Data.Validation;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.DataTool;
 
@@ -12,11 +13,11 @@ namespace TaxiDuration.DataTool;
 internal sealed class DataPreparation(MonthCatalog catalog, ITripReader reader, TripDataValidator validator, TextWriter output)
 {
     /// <returns>True when every month is available and passed validation.</returns>
-    public async Task<bool> RunAsync(DataToolOptions options, CancellationToken ct)
+    public async Task<bool> RunAsync(IReadOnlyList<TaxiMonth> months, string reportDirectory, CancellationToken ct)
     {
-        Directory.CreateDirectory(options.ReportDirectory);
+        Directory.CreateDirectory(reportDirectory);
         var allPassed = true;
-        foreach (var month in options.Months)
+        foreach (var month in months)
         {
             var file = await catalog.ResolveAsync(month, ct);
             await output.WriteLineAsync($"{month}: {Describe(file.Origin)} {file.Path}");
@@ -27,7 +28,7 @@ internal sealed class DataPreparation(MonthCatalog catalog, ITripReader reader, 
 
             var report = await validator.ValidateFileAsync(reader, file.Path, month, ct);
             await output.WriteLineAsync($"  validation {report}");
-            var reportPath = Path.Combine(options.ReportDirectory, $"validation-{month.YearMonth}.md");
+            var reportPath = Path.Combine(reportDirectory, $"validation-{month.YearMonth}.md");
             await File.WriteAllTextAsync(reportPath, report.ToMarkdown(), ct);
             allPassed &= report.Passed;
         }

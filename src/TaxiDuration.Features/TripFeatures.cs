@@ -1,5 +1,5 @@
 using System.Globalization;
-using TaxiDuration.Data;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Features;
 

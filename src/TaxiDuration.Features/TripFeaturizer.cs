@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using TaxiDuration.Data;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Features;
 

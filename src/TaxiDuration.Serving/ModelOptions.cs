@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TaxiDuration.Model;
 
 namespace TaxiDuration.Serving;
 

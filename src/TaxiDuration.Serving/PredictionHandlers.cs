@@ -4,61 +4,48 @@ using Microsoft.Extensions.Options;
 
 namespace TaxiDuration.Serving;
 
-/// <summary>The prediction endpoints' handlers: validate, featurize, predict with the current model, count.</summary>
+/// <summary>The prediction endpoints' handlers: HTTP in (validation), <see cref="DurationPredictor"/>, HTTP out.</summary>
 public static class PredictionHandlers
 {
+    /// <summary>The request header a caller identifies itself with; A/B routing is sticky on it.</summary>
+    public const string ClientIdHeader = "X-Client-Id";
+
     /// <summary><c>POST /predict</c>: one ride's duration in minutes.</summary>
     public static Results<Ok<PredictionResponse>, ValidationProblem, ProblemHttpResult> Predict(
-        RideRequest ride,
-        IServedModelProvider models,
-        RideFeaturizer featurizer,
-        PredictionMetrics metrics)
+        RideRequest ride, DurationPredictor predictor, HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(featurizer);
-        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(predictor);
+        ArgumentNullException.ThrowIfNull(context);
         if (RideValidator.Validate(ride) is { } errors)
         {
             return TypedResults.ValidationProblem(errors, title: "The ride is invalid.");
         }
 
-        if (models?.Current is not { } model)
-        {
-            return NoModel();
-        }
-
-        var minutes = model.Predict(featurizer.ToExample(ride));
-        metrics.Record(model.Version, [minutes]);
-        return TypedResults.Ok(new PredictionResponse(minutes, model.Version));
+        return predictor.Predict([ride], context.TraceIdentifier, ClientKey(context)) is { } predicted
+            ? TypedResults.Ok(new PredictionResponse(predicted.Minutes[0], predicted.ModelVersion))
+            : NoModel();
     }
 
     /// <summary><c>POST /predict/batch</c>: durations for up to <see cref="ServingOptions.MaxBatchSize"/> rides, in order.</summary>
     public static Results<Ok<BatchPredictionResponse>, ValidationProblem, ProblemHttpResult> PredictBatch(
-        BatchRequest batch,
-        IServedModelProvider models,
-        RideFeaturizer featurizer,
-        PredictionMetrics metrics,
-        IOptions<ServingOptions> options)
+        BatchRequest batch, DurationPredictor predictor, IOptions<ServingOptions> options, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(featurizer);
-        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(predictor);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
         if (ValidateBatch(batch, options.Value.MaxBatchSize) is { } errors)
         {
             return TypedResults.ValidationProblem(errors, title: "The batch is invalid.");
         }
 
-        if (models?.Current is not { } model)
-        {
-            return NoModel();
-        }
-
-        var examples = batch.Rides!.Select(ride => featurizer.ToExample(ride!)).ToList();
-        var minutes = new float[examples.Count];
-        model.Predict(examples, minutes);
-        metrics.Record(model.Version, minutes);
-        return TypedResults.Ok(new BatchPredictionResponse(minutes, model.Version));
+        return predictor.Predict(batch.Rides!, context.TraceIdentifier, ClientKey(context)) is { } predicted
+            ? TypedResults.Ok(new BatchPredictionResponse(predicted.Minutes, predicted.ModelVersion))
+            : NoModel();
     }
+
+    private static string? ClientKey(HttpContext context) =>
+        context.Request.Headers.TryGetValue(ClientIdHeader, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
 
     private static Dictionary<string, string[]>? ValidateBatch(BatchRequest batch, int maxBatchSize)
     {

@@ -1,16 +1,19 @@
 using TaxiDuration.Features;
+using TaxiDuration.Monitoring.Observation;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Serving;
 
 /// <summary>
-/// Turns a validated request into the row the model reads, through the training side's own
-/// <see cref="TripFeaturizer.ForRide(int, int, double, DateTime)"/> so serving and training cannot disagree on a feature.
+/// Turns a validated request into the ride as observed (pickup time resolved) and into the row the model reads,
+/// through the training side's own <see cref="TripFeaturizer.ForRide"/>, so serving and training cannot disagree
+/// on a feature.
 /// </summary>
 public sealed class RideFeaturizer(TimeProvider clock)
 {
-    /// <summary>Featurizes a ride that passed <see cref="RideValidator"/>; a ride without a pickup time is dated
-    /// "now in New York" (TLC timestamps are New York wall-clock times).</summary>
-    public TripExample ToExample(RideRequest ride)
+    /// <summary>The ride as the service saw it; without a pickup time it is dated "now in New York" (TLC
+    /// timestamps are New York wall-clock times).</summary>
+    public ObservedRide Observe(RideRequest ride)
     {
         ArgumentNullException.ThrowIfNull(ride);
         if (ride is not { PickupLocationId: { } pickupZone, DropoffLocationId: { } dropoffZone, TripDistance: { } miles })
@@ -18,8 +21,10 @@ public sealed class RideFeaturizer(TimeProvider clock)
             throw new ArgumentException("Only validated rides can be featurized: a zone or the distance is missing.", nameof(ride));
         }
 
-        return ride.PickupDatetime is { } pickupTime
-            ? TripFeaturizer.ForRide(pickupZone, dropoffZone, miles, pickupTime)
-            : TripFeaturizer.ForRide(pickupZone, dropoffZone, miles, clock);
+        return new ObservedRide(pickupZone, dropoffZone, miles, ride.PickupDatetime ?? NycTime.Now(clock), TripKey: null);
     }
+
+    /// <summary>The model's row for an observed ride (the target left at zero).</summary>
+    public static TripExample ToExample(in ObservedRide ride) =>
+        TripFeaturizer.ForRide(ride.PickupZone, ride.DropoffZone, ride.TripDistance, ride.PickupTime);
 }

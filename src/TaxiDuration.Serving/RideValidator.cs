@@ -1,4 +1,4 @@
-using TaxiDuration.Data;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Serving;
 
@@ -8,9 +8,6 @@ namespace TaxiDuration.Serving;
 /// </summary>
 public static class RideValidator
 {
-    /// <summary>Longer than any plausible city taxi ride; above this the meter value is an error, not a trip.</summary>
-    public const double MaxDistanceMiles = 500;
-
     /// <summary>Errors of one ride keyed by field name (prefixed with <paramref name="fieldPrefix"/>), or null if valid.</summary>
     public static Dictionary<string, string[]>? Validate(RideRequest? ride, string fieldPrefix = "")
     {
@@ -36,8 +33,8 @@ public static class RideValidator
             case < 0:
                 Add(ref errors, distanceField, "The trip distance cannot be negative.");
                 break;
-            case > MaxDistanceMiles:
-                Add(ref errors, distanceField, $"The trip distance cannot exceed {MaxDistanceMiles} miles.");
+            case > TripLimits.MaxDistanceMiles:
+                Add(ref errors, distanceField, $"The trip distance cannot exceed {TripLimits.MaxDistanceMiles} miles.");
                 break;
         }
 

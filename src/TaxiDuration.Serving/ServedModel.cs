@@ -1,13 +1,13 @@
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 using TaxiDuration.Features;
-using TaxiDuration.Training;
+using TaxiDuration.Model;
 
 namespace TaxiDuration.Serving;
 
 /// <summary>
-/// An immutable, ready-to-serve model: the transformer, what its file says about it, and a pool of prediction
-/// engines. Safe to call from any number of threads; swapping models means publishing a new instance.
+/// An immutable, ready-to-serve model: what its file says about it and a pool of prediction engines. Safe to call
+/// from any number of threads; swapping models means publishing a new <see cref="ServedModelSet"/>.
 /// </summary>
 public sealed class ServedModel
 {
@@ -18,7 +18,6 @@ public sealed class ServedModel
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(model);
-        Transformer = model.Transformer;
         Metadata = model.Metadata;
         // Predictions are synchronous and CPU-bound, so more engines than (a small multiple of) cores would only
         // sit idle in the pool; extra ones created under bursts are simply dropped.
@@ -27,10 +26,7 @@ public sealed class ServedModel
             maximumRetained: Environment.ProcessorCount * 2);
     }
 
-    /// <summary>The ML.NET transformer being served.</summary>
-    public ITransformer Transformer { get; }
-
-    /// <summary>What the model file says about this model.</summary>
+    /// <summary>What the model file (or the registry) says about this model.</summary>
     public ModelMetadata Metadata { get; }
 
     /// <summary>The version reported with every prediction (<see cref="ModelMetadata.Version"/>).</summary>
@@ -51,18 +47,17 @@ public sealed class ServedModel
     }
 
     /// <summary>Predicts every example into <paramref name="minutes"/> with one borrowed engine.</summary>
-    public void Predict(IReadOnlyList<TripExample> examples, Span<float> minutes)
+    public void Predict(ReadOnlySpan<TripExample> examples, Span<float> minutes)
     {
-        ArgumentNullException.ThrowIfNull(examples);
-        if (minutes.Length != examples.Count)
+        if (minutes.Length != examples.Length)
         {
-            throw new ArgumentException($"Expected room for {examples.Count} predictions, got {minutes.Length}.", nameof(minutes));
+            throw new ArgumentException($"Expected room for {examples.Length} predictions, got {minutes.Length}.", nameof(minutes));
         }
 
         var session = sessions.Get();
         try
         {
-            for (var i = 0; i < examples.Count; i++)
+            for (var i = 0; i < examples.Length; i++)
             {
                 minutes[i] = session.Predict(examples[i]);
             }

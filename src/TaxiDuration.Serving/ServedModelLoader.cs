@@ -1,34 +1,32 @@
 using Microsoft.ML;
-using TaxiDuration.Training;
+using TaxiDuration.Serving.Sources;
 
 namespace TaxiDuration.Serving;
 
-/// <summary>Turns a model file into a <see cref="ServedModel"/>. The only file I/O of the serving side.</summary>
-public sealed class ServedModelLoader(RideFeaturizer featurizer)
+/// <summary>Turns what a model source names into a <see cref="ServedModel"/> that has proven it can score a ride.</summary>
+public sealed class ServedModelLoader(IModelSource source, RideFeaturizer featurizer)
 {
     // A ride without pickup time exercises the whole request path, New York time-zone lookup included.
     private static readonly RideRequest ProbeRide = new(PickupLocationId: 1, DropoffLocationId: 1, TripDistance: 1);
 
-    /// <summary>Loads the model at <paramref name="path"/> and scores one probe ride, so a model (or machine) that
-    /// cannot score fails here, at load time, rather than on the first request.</summary>
-    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <summary>Loads the source's model and scores one probe ride, so a model (or machine) that cannot score fails
+    /// here, at load time, rather than on the first request.</summary>
+    /// <exception cref="IOException">No usable file.</exception>
     /// <exception cref="InvalidDataException">The file is not a usable taxi-duration model.</exception>
-    /// <param name="path">The model file.</param>
-    /// <param name="version">The version to report (e.g. the registry's <c>taxi-duration/3</c>); null keeps the file's own.</param>
-    public ServedModel Load(string path, string? version = null)
+    public (ServedModel Model, string Description) Load()
     {
         var ml = new MLContext(seed: 0);
-        var loaded = ModelFile.Load(ml, path);
-        var model = new ServedModel(ml, version is null ? loaded : loaded with { Metadata = loaded.Metadata with { Version = version } });
+        var sourced = source.Load(ml);
+        var model = new ServedModel(ml, sourced.Model);
         try
         {
-            model.Predict(featurizer.ToExample(ProbeRide));
+            model.Predict(RideFeaturizer.ToExample(featurizer.Observe(ProbeRide)));
         }
         catch (Exception error) when (error is ArgumentException or InvalidOperationException or FormatException)
         {
-            throw new InvalidDataException($"Model file '{path}' cannot score a taxi ride: {error.Message}", error);
+            throw new InvalidDataException($"The model from {sourced.Description} cannot score a taxi ride: {error.Message}", error);
         }
 
-        return model;
+        return (model, sourced.Description);
     }
 }

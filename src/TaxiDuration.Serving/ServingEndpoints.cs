@@ -1,22 +1,13 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Prometheus;
 
 namespace TaxiDuration.Serving;
 
-/// <summary>Maps the prediction API, health probes, Prometheus metrics and the OpenAPI document.</summary>
+/// <summary>Maps the prediction API; the operational endpoints come from <c>MapServiceDefaults</c>.</summary>
 public static class ServingEndpoints
 {
-    /// <summary>Health checks with this tag decide readiness.</summary>
-    public const string ReadyTag = "ready";
-
-    /// <summary>
-    /// <c>POST /predict</c>, <c>POST /predict/batch</c>, <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c>
-    /// and <c>/openapi/v1.json</c>.
-    /// </summary>
+    /// <summary><c>POST /predict</c> and <c>POST /predict/batch</c>.</summary>
     public static IEndpointRouteBuilder MapDurationPredictionEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -27,14 +18,6 @@ public static class ServingEndpoints
         predict.MapPost("/batch", PredictionHandlers.PredictBatch)
             .WithName("PredictBatch")
             .WithSummary("Predicts the durations of several rides, in request order.");
-
-        // Live: the process answers. Ready: it can predict (a model is loaded), so traffic may be routed to it.
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
-
-        var registry = endpoints.ServiceProvider.GetRequiredService<CollectorRegistry>();
-        endpoints.MapMetrics("/metrics", registry);
-        endpoints.MapOpenApi();
         return endpoints;
     }
 }

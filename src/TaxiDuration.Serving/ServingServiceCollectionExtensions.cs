@@ -1,19 +1,20 @@
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Prometheus;
+using TaxiDuration.Model;
+using TaxiDuration.Monitoring.Observation;
+using TaxiDuration.ServiceDefaults;
 using TaxiDuration.Serving.Sources;
 
 namespace TaxiDuration.Serving;
 
-/// <summary>Registers everything the prediction service needs; a host calls this once.</summary>
+/// <summary>Registers the prediction service; a host calls this once, after <c>AddServiceDefaults</c>.</summary>
 public static class ServingServiceCollectionExtensions
 {
-    /// <summary>Adds options (validated on start), the model loaded at start, pooled engines, metrics, health
-    /// checks, ProblemDetails error handling and the OpenAPI document. The host adds where the model comes from:
-    /// <see cref="AddModelFileSource"/> (level 1) or <see cref="AddRegistryModelSource"/> (level 2 on).</summary>
+    /// <summary>Adds options (validated on start), the model loaded at start, the predictor with its metrics
+    /// observer, and the readiness check. The host adds where the model comes from: <see cref="AddModelFileSource"/>
+    /// (level 1) or <see cref="AddRegistryModelSource"/> (level 2 on).</summary>
     public static IServiceCollection AddDurationPredictionService(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -25,28 +26,14 @@ public static class ServingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RideFeaturizer>();
         services.AddSingleton<ServedModelLoader>();
-        services.AddSingleton<ServedModelHolder>();
-        services.AddSingleton<IServedModelProvider>(provider => provider.GetRequiredService<ServedModelHolder>());
+        services.AddSingleton<ServedModelSetHolder>();
+        services.AddSingleton<IServedModelProvider>(provider => provider.GetRequiredService<ServedModelSetHolder>());
         services.AddHostedService<ModelLoadingService>();
-
-        // One registry per host rather than prometheus-net's static default: hosts in one process (tests) stay apart.
-        services.AddSingleton(_ =>
-        {
-            var registry = Metrics.NewCustomRegistry();
-            DotNetStats.Register(registry);
-            return registry;
-        });
-        services.AddSingleton<PredictionMetrics>();
+        services.AddSingleton<DurationPredictor>();
+        services.AddSingleton<IPredictionObserver, PredictionMetricsObserver>();
 
         services.Configure<JsonOptions>(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServingJsonContext.Default));
-        // Outside Development minimal APIs answer binding failures with an empty 400; throwing lets
-        // BadRequestExceptionHandler describe them as ProblemDetails in every environment.
-        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
-        services.AddExceptionHandler<BadRequestExceptionHandler>();
-
-        services.AddHealthChecks().AddCheck<ModelReadyHealthCheck>("model", tags: [ServingEndpoints.ReadyTag]);
-        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<ModelReadyHealthCheck>("model", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return services;
     }
 
@@ -64,8 +51,8 @@ public static class ServingServiceCollectionExtensions
 
     /// <summary>
     /// Level 2's model source: the version an alias of the registry points to (<c>Registry:ModelUri</c>, default
-    /// <c>taxi-duration@champion</c>), its artifact verified against the registered SHA-256. The store is the one
-    /// named by <c>TAXI_TRACKING_DIR</c> (or <c>Registry:StoreDirectory</c>).
+    /// <c>taxi-duration@champion</c>), its artifact verified against the registered SHA-256. The registry itself is
+    /// the tracking store's (e.g. <c>AddTrackingStore</c>), registered by the host.
     /// </summary>
     public static IServiceCollection AddRegistryModelSource(this IServiceCollection services, IConfiguration configuration)
     {
@@ -74,6 +61,7 @@ public static class ServingServiceCollectionExtensions
             .Bind(configuration.GetSection(RegistryOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddSingleton<RegisteredModelLoader>();
         services.AddSingleton<IModelSource, RegistryModelSource>();
         return services;
     }

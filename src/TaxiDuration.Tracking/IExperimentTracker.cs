@@ -7,6 +7,9 @@ namespace TaxiDuration.Tracking;
 /// </summary>
 public interface IExperimentTracker
 {
+    /// <summary>Where the store is (a file path, a server), for the messages that tell a person which history they see.</summary>
+    string Location { get; }
+
     /// <summary>MLflow: experiments/create. Fails when the name is taken.</summary>
     Experiment CreateExperiment(string name);
 

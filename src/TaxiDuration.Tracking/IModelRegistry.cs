@@ -25,8 +25,12 @@ public interface IModelRegistry
     /// <summary>MLflow: model-versions/search for one model, oldest version first.</summary>
     IReadOnlyList<ModelVersion> SearchModelVersions(string modelName);
 
-    /// <summary>MLflow: registered-models/alias (set). Moves the alias and appends the move to the history, in one transaction.</summary>
-    ModelVersion SetAlias(string modelName, string alias, int version, string reason, string actor);
+    /// <summary>
+    /// MLflow: registered-models/alias (set), as a compare-and-set: when <paramref name="expected"/> is not met the
+    /// alias stays and <see cref="AliasConflictException"/> says where it is. Otherwise the alias moves and exactly one
+    /// row is appended to the history (also when it already pointed there), in one transaction.
+    /// </summary>
+    ModelVersion SetAlias(string modelName, string alias, int version, string reason, string actor, AliasPrecondition? expected = null);
 
     /// <summary>MLflow: registered-models/alias (delete); the removal is recorded in the history.</summary>
     void DeleteAlias(string modelName, string alias, string reason, string actor);

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-using TaxiDuration.Features.Preparation;
+using TaxiDuration.Training.Preparation;
 using TaxiDuration.Reporting;
+using TaxiDuration.Reporting.Plots;
 using TaxiDuration.Training.Evaluation;
 
 namespace TaxiDuration.TrainingPipeline;

@@ -1,5 +1,5 @@
-using TaxiDuration.Data;
 using TaxiDuration.Training.Trainers;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.TrainingPipeline;
 
@@ -37,26 +37,47 @@ public sealed class TrainingPipelineOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
+        if (Problems().FirstOrDefault() is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+    }
+
+    /// <summary>Every invalid setting, each as a sentence naming the option, the value and what is allowed.</summary>
+    public IEnumerable<string> Problems()
+    {
         if (Candidates.Count == 0)
         {
-            throw new ArgumentException("At least one candidate trainer is needed.", nameof(Candidates));
+            yield return $"--candidates is empty: name at least one of {string.Join(", ", TrainerNames.All)}.";
         }
 
         var unknown = Candidates.Except(TrainerNames.All, StringComparer.Ordinal).ToArray();
         if (unknown.Length > 0)
         {
-            throw new ArgumentException(
-                $"Unknown candidate trainer(s) {string.Join(", ", unknown)}; expected {string.Join(", ", TrainerNames.All)}.", nameof(Candidates));
+            yield return $"--candidates '{string.Join(",", unknown)}' is not a trainer: choose from {string.Join(", ", TrainerNames.All)}.";
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(Trials);
-        if (Train == Validation || (Test is { } test && (test == Train || test == Validation)))
+        if (Trials < 0)
         {
-            throw new ArgumentException($"Train ({Train}), validation ({Validation}) and test ({Test}) must be different months.");
+            yield return $"--trials {Trials} is negative: use 0 (no search) or more.";
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(ExperimentName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(ModelName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(OutputDirectory);
+        if (Train == Validation)
+        {
+            yield return $"--train and --validation are both {Train}: the validation month must be another month.";
+        }
+
+        if (Test is { } test && (test == Train || test == Validation))
+        {
+            yield return $"--test {test} is also the {(test == Train ? "training" : "validation")} month: the test month must be a third month (or 'none').";
+        }
+
+        foreach (var (name, value) in new[] { ("ExperimentName", ExperimentName), ("ModelName", ModelName), ("OutputDirectory", OutputDirectory) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                yield return $"{name} is empty.";
+            }
+        }
     }
 }

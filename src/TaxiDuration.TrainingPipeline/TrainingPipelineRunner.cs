@@ -1,12 +1,13 @@
 using System.Globalization;
 using Microsoft.ML;
-using TaxiDuration.Features;
-using TaxiDuration.Features.Preparation;
+using TaxiDuration.Monitoring.Profiles;
+using TaxiDuration.Model;
 using TaxiDuration.Tracking;
-using TaxiDuration.Training;
 using TaxiDuration.Training.Evaluation;
-using TaxiDuration.Training.Training;
+using TaxiDuration.Training.Preparation;
+using TaxiDuration.Training;
 using TaxiDuration.TrainingPipeline.Search;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.TrainingPipeline;
 
@@ -16,9 +17,15 @@ namespace TaxiDuration.TrainingPipeline;
 /// FAILED (cancellation: KILLED) and registers nothing, and a killed process is marked FAILED by the next run.
 /// </summary>
 public sealed class TrainingPipelineRunner(
-    MonthPreparation months, IExperimentTracker tracker, IModelRegistry registry, TimeProvider time)
+    MonthPreparation preparation, IExperimentTracker tracker, IModelRegistry registry, TimeProvider time)
 {
+    /// <summary>The registry tag naming a version's reference-profile artifact on its run.</summary>
+    public const string ProfileTag = "reference_profile";
+
     public const string ModelArtifactPath = "model/model.zip";
+
+    /// <summary>Where the winner's reference profile is logged on its run, beside the model.</summary>
+    public const string ProfileArtifactPath = "model/" + ReferenceProfile.FileName;
 
     /// <summary>Runs the whole pipeline; <paramref name="gitCommit"/> is recorded on the run for lineage.</summary>
     /// <exception cref="DataValidationFailedException">A month failed validation; the run is marked FAILED.</exception>
@@ -55,51 +62,54 @@ public sealed class TrainingPipelineRunner(
         TrainingPipelineOptions options, string runId, long started, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         var folder = Path.GetFullPath(Path.Combine(options.OutputDirectory, runId));
-        var prepared = await PrepareMonthsAsync(options, runId, folder, progress, cancellationToken);
-        var train = prepared[0];
-        var validation = prepared[1];
-        var test = prepared.Count > 2 ? prepared[2] : null;
+        var months = await PrepareMonthsAsync(options, runId, folder, progress, cancellationToken);
 
         // A fresh context per fit: ML.NET's random state advances with every fit, so sharing one context would
         // make a trial's model depend on which trials ran before it.
-        var fits = new FitLog(tracker, () => new ModelTrainer(new MLContext(options.Seed), time), runId, train, validation, progress);
+        var trials = new TrialRunner(tracker, () => new ModelTrainer(new MLContext(options.Seed), time), runId, months, progress);
         foreach (var name in options.Candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            fits.Fit("candidates", options.Candidates.Count, CandidatePlan.Default(name));
+            trials.Fit("candidates", options.Candidates.Count, CandidatePlan.Default(name));
         }
 
-        var family = fits.Best.Outcome.Candidate.Trainer.Name;
+        var family = trials.Best.Outcome.Candidate.Trainer.Name;
         foreach (var candidate in CandidatePlan.Trials(family, options.Trials, options.Seed))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            fits.Fit("search", options.Trials, candidate);
+            trials.Fit("search", options.Trials, candidate);
         }
 
-        progress?.Report(new PipelineProgress("evaluate", 0, 1, $"best: {fits.Best.Outcome.Candidate}"));
-        var best = fits.Best;
+        progress?.Report(new PipelineProgress("evaluate", 0, 1, $"best: {trials.Best.Outcome.Candidate}"));
+        var best = trials.Best;
         var ml = new MLContext(options.Seed);
-        var testQuality = test is null ? null : ModelEvaluator.Evaluate(ml, best.Result.Model, test.Examples);
-        var scores = Score(ml, best.Result.Model, validation.Examples);
+        var testQuality = months.Test is { } test ? ModelEvaluator.Evaluate(ml, best.Result.Model, test.Examples) : null;
+        var validationPredicted = BatchScorer.Predict(ml, best.Result.Model, months.Validation.Examples);
         LogWinner(runId, best, testQuality);
 
         progress?.Report(new PipelineProgress("register", 0, 1, "saving and registering the model"));
         var modelPath = Path.Combine(folder, "model.zip");
         ModelFile.Save(ml, best.Result.Model, best.Result.InputSchema, best.Result.Metadata with { Version = runId }, modelPath);
         tracker.LogArtifact(runId, modelPath, ModelArtifactPath);
+        var profilePath = Path.Combine(folder, ReferenceProfile.FileName);
+        ReferenceProfile.Create(months.Validation.File.Month.ToString(), months.Validation.Examples, validationPredicted, seed: options.Seed).Save(profilePath);
+        tracker.LogArtifact(runId, profilePath, ProfileArtifactPath);
         var version = registry.CreateModelVersion(new NewModelVersion(options.ModelName, runId, ModelArtifactPath, best.Outcome.Candidate.FeatureSet.ToString())
         {
             Metrics = VersionMetrics(best.Result.Validation, testQuality),
-            DataMonths = [.. prepared.Select(month => month.File.Month.ToString())],
+            DataMonths = [.. months.All.Select(month => month.File.Month.ToString())],
             Tags = new Dictionary<string, string>
             {
                 ["trainer"] = best.Outcome.Candidate.Trainer.ToString(),
-                ["data_origin"] = string.Join(",", prepared.Select(month => month.File.Origin).Distinct()),
+                ["data_origin"] = string.Join(",", months.All.Select(month => month.File.Origin).Distinct()),
+                [ProfileTag] = ProfileArtifactPath,
             },
         });
 
         var elapsed = time.GetElapsedTime(started);
-        var summary = new RunSummary(runId, prepared, fits.Outcomes, best.Outcome, best.Result.Validation, testQuality, version.Uri, elapsed);
+        var summary = new RunSummary(runId, months.All, trials.Outcomes, best.Outcome, best.Result.Validation, testQuality, version.Uri, elapsed);
+        var scores = new ValidationScores(
+            [.. months.Validation.Examples.Select(example => example.Duration)], validationPredicted, [.. months.Validation.Examples.Select(example => example.TripDistance)]);
         var files = RunSummaryWriter.Write(folder, summary, scores);
         foreach (var file in files)
         {
@@ -107,13 +117,13 @@ public sealed class TrainingPipelineRunner(
         }
 
         progress?.Report(new PipelineProgress("register", 1, 1, $"registered {version.Uri}"));
-        return new PipelineResult(runId, best.Outcome, best.Result.Validation, testQuality, version, fits.Outcomes, prepared, modelPath, files[0], elapsed);
+        return new PipelineResult(runId, best.Outcome, best.Result.Validation, testQuality, version, trials.Outcomes, months, modelPath, profilePath, files[0], elapsed);
     }
 
-    private async Task<IReadOnlyList<PreparedMonth>> PrepareMonthsAsync(
+    private async Task<PreparedMonths> PrepareMonthsAsync(
         TrainingPipelineOptions options, string runId, string folder, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
-        var plan = new List<(string Role, Data.TaxiMonth Month)> { ("train", options.Train), ("validation", options.Validation) };
+        var plan = new List<(string Role, TaxiMonth Month)> { ("train", options.Train), ("validation", options.Validation) };
         if (options.Test is { } testMonth)
         {
             plan.Add(("test", testMonth));
@@ -126,7 +136,7 @@ public sealed class TrainingPipelineRunner(
             PreparedMonth ready;
             try
             {
-                ready = await months.PrepareAsync(role, month, cancellationToken);
+                ready = await preparation.PrepareAsync(role, month, cancellationToken);
             }
             catch (DataValidationFailedException failed)
             {
@@ -144,10 +154,10 @@ public sealed class TrainingPipelineRunner(
         }
 
         progress?.Report(new PipelineProgress("ingest", plan.Count, plan.Count, "data validated and featurized"));
-        return prepared;
+        return new PreparedMonths(prepared[0], prepared[1], prepared.Count > 2 ? prepared[2] : null);
     }
 
-    private void LogWinner(string runId, FitLog.Fitted best, RegressionQuality? test)
+    private void LogWinner(string runId, TrialRunner.Fitted best, RegressionQuality? test)
     {
         tracker.LogBatch(runId, new RunBatch
         {
@@ -170,16 +180,6 @@ public sealed class TrainingPipelineRunner(
         }
 
         return metrics;
-    }
-
-    private static ValidationScores Score(MLContext ml, ITransformer model, IReadOnlyList<TripExample> examples)
-    {
-        var predicted = ml.Data
-            .CreateEnumerable<DurationPrediction>(model.Transform(ml.Data.LoadFromEnumerable(examples)), reuseRowObject: false)
-            .Select(prediction => prediction.Score)
-            .ToArray();
-        return new ValidationScores(
-            examples.Select(example => example.Duration).ToArray(), predicted, examples.Select(example => example.TripDistance).ToArray());
     }
 
     private static Dictionary<string, string> RunParameters(TrainingPipelineOptions options) => new(StringComparer.Ordinal)

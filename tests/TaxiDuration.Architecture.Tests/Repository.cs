@@ -7,7 +7,7 @@ internal static class Repository
 {
     public static string Root { get; } = LocateRoot();
 
-    /// <summary>Every project file below src/, levels/, tests/ and build/, by project name.</summary>
+    /// <summary>Every project file below src/, levels/, tests/ and build/, by assembly name.</summary>
     public static IReadOnlyDictionary<string, ProjectFile> Projects { get; } = LoadProjects();
 
     private static string LocateRoot()
@@ -23,28 +23,52 @@ internal static class Repository
         throw new InvalidOperationException($"No Template.sln above {AppContext.BaseDirectory}.");
     }
 
-    private static Dictionary<string, ProjectFile> LoadProjects() =>
-        new[] { "src", "levels", "tests", "build" }
+    private static Dictionary<string, ProjectFile> LoadProjects()
+    {
+        var files = new[] { "src", "levels", "tests", "build" }
             .Select(top => Path.Combine(Root, top))
             .Where(Directory.Exists)
             .SelectMany(top => Directory.EnumerateFiles(top, "*.csproj", SearchOption.AllDirectories))
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(ProjectFile.Load)
-            .ToDictionary(project => project.Name, StringComparer.Ordinal);
+            .ToArray();
+        var byPath = files.ToDictionary(Path.GetFullPath, ProjectFile.Load, StringComparer.Ordinal);
+        return byPath.Values.Select(project => project with
+        {
+            References = [.. project.ReferencedPaths.Select(path => byPath[path].Name)],
+        }).ToDictionary(project => project.Name, StringComparer.Ordinal);
+    }
 }
 
-/// <summary>One project: its name, its folder relative to the root (with '/' separators) and the projects it references.</summary>
-internal sealed record ProjectFile(string Name, string RelativeFolder, IReadOnlyList<string> References)
+/// <summary>
+/// One project: its assembly name, its file name, its folder relative to the root (with '/' separators), the
+/// projects it references (by assembly name) and the packages it references directly.
+/// </summary>
+internal sealed record ProjectFile(
+    string Name, string FileName, string RelativeFolder, IReadOnlyList<string> ReferencedPaths, IReadOnlyList<string> Packages)
 {
+    public IReadOnlyList<string> References { get; init; } = [];
+
     public string TopFolder => RelativeFolder.Split('/')[0];
+
+    /// <summary>For a level host (levels/level2/Api): 2; otherwise null.</summary>
+    public int? Level => TopFolder == "levels" ? int.Parse(RelativeFolder.Split('/')[1]["level".Length..], System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    public string FullFolder => Path.Combine(Repository.Root, RelativeFolder);
 
     public static ProjectFile Load(string path)
     {
-        var references = XDocument.Load(path)
-            .Descendants("ProjectReference")
-            .Select(reference => Path.GetFileNameWithoutExtension(reference.Attribute("Include")!.Value.Replace('\\', '/')))
+        var document = XDocument.Load(path);
+        var folder = Path.GetDirectoryName(path)!;
+        var references = document.Descendants("ProjectReference")
+            .Select(reference => Path.GetFullPath(Path.Combine(folder, reference.Attribute("Include")!.Value.Replace('\\', '/'))))
             .ToArray();
-        var folder = Path.GetRelativePath(Repository.Root, Path.GetDirectoryName(path)!).Replace('\\', '/');
-        return new ProjectFile(Path.GetFileNameWithoutExtension(path), folder, references);
+        var packages = document.Descendants("PackageReference").Select(reference => reference.Attribute("Include")!.Value).ToArray();
+        var relative = Path.GetRelativePath(Repository.Root, folder).Replace('\\', '/');
+        var fileName = Path.GetFileNameWithoutExtension(path);
+        // levels/Directory.Build.props names level hosts: levels/level2/Api → TaxiDuration.Level2.Api.
+        var name = relative.StartsWith("levels/", StringComparison.Ordinal)
+            ? $"TaxiDuration.Level{relative.Split('/')[1]["level".Length..]}.{fileName}"
+            : fileName;
+        return new ProjectFile(name, fileName, relative, references, packages);
     }
 }

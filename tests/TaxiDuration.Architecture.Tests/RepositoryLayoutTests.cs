@@ -18,7 +18,7 @@ public sealed class RepositoryLayoutTests
     {
         var solution = File.ReadAllText(Path.Combine(Repository.Root, "Template.sln")).Replace('\\', '/');
         var missing = Repository.Projects.Values
-            .Where(project => !solution.Contains($"{project.RelativeFolder}/{project.Name}.csproj", StringComparison.Ordinal))
+            .Where(project => !solution.Contains($"{project.RelativeFolder}/{project.FileName}.csproj", StringComparison.Ordinal))
             .Select(project => project.RelativeFolder)
             .ToArray();
         Assert.True(missing.Length == 0, $"not in Template.sln: {string.Join(", ", missing)}");
@@ -27,7 +27,19 @@ public sealed class RepositoryLayoutTests
     [Fact]
     public void Every_project_lives_in_a_folder_named_like_it()
     {
-        Assert.All(Repository.Projects.Values, project => Assert.EndsWith("/" + project.Name, "/" + project.RelativeFolder, StringComparison.Ordinal));
+        Assert.All(Repository.Projects.Values, project => Assert.EndsWith("/" + project.FileName, "/" + project.RelativeFolder, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Folders_inside_a_level_are_level_neutral_so_levels_diff_cleanly()
+    {
+        // `diff -r levels/level1 levels/level2` must show what changed, not "Only in" every renamed folder.
+        foreach (var project in Repository.Projects.Values.Where(project => project.TopFolder == "levels"))
+        {
+            Assert.Equal(3, project.RelativeFolder.Split('/').Length);
+            Assert.DoesNotContain("Level", project.FileName, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("TaxiDuration", project.FileName, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-using TaxiDuration.Data;
 using TaxiDuration.Data.Reading;
 using TaxiDuration.TestSupport;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Features.Tests;
 

@@ -1,4 +1,4 @@
-using TaxiDuration.Data;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Features.Tests;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TaxiDuration.Reporting.Results;
 using TaxiDuration.Tracking;
 
 namespace TaxiDuration.Levels.Tests;
@@ -19,10 +20,10 @@ public sealed class Level2AcceptanceTests
     {
         using var workspace = new Level2Workspace();
 
-        var first = await workspace.CliAsync(Level2Workspace.QuickTrain());
+        var first = await workspace.CliAsync(workspace.QuickTrain());
         Assert.True(first.ExitCode == 0, first.Transcript);
-        Assert.Contains("version=1", first.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("data=Synthetic", first.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal("taxi-duration/1", workspace.RegisteredVersion());
+        Assert.All(RunResult.Load(workspace.ResultPath).Data, month => Assert.Equal("Synthetic", month.Origin));
 
         // Registered is not promoted: with no champion the service refuses to start, and says why.
         await using (var unpromoted = workspace.StartService())
@@ -41,9 +42,9 @@ public sealed class Level2AcceptanceTests
 
             // A second run registers version 2 and a person promotes it, but this service keeps serving version 1:
             // at level 2 the champion is read at start.
-            var second = await workspace.CliAsync(Level2Workspace.QuickTrain());
+            var second = await workspace.CliAsync(workspace.QuickTrain());
             Assert.True(second.ExitCode == 0, second.Transcript);
-            Assert.Contains("version=2", second.StandardOutput, StringComparison.Ordinal);
+            Assert.Equal("taxi-duration/2", workspace.RegisteredVersion());
             Assert.True((await workspace.CliAsync("promote", "--version", "2", "--reason", "acceptance: retrained")).ExitCode == 0);
             Assert.Equal("taxi-duration/1", await PredictedVersionAsync(service));
         }
@@ -87,9 +88,9 @@ public sealed class Level2AcceptanceTests
         Assert.DoesNotContain(store.Registry.ListRegisteredModels(), model => store.Registry.SearchModelVersions(model.Name).Count > 0);
 
         // The store is still usable: the next run registers version 1, not a number skipped by the killed run.
-        var next = await workspace.CliAsync(Level2Workspace.QuickTrain());
+        var next = await workspace.CliAsync(workspace.QuickTrain());
         Assert.True(next.ExitCode == 0, next.Transcript);
-        Assert.Contains("version=1", next.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal("taxi-duration/1", workspace.RegisteredVersion());
     }
 
     private static async Task<string> PredictedVersionAsync(RunningService service)

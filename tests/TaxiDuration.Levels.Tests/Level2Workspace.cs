@@ -1,5 +1,6 @@
+using TaxiDuration.Reporting.Results;
 using TaxiDuration.TestSupport;
-using TaxiDuration.Tracking;
+using TaxiDuration.Tracking.Sqlite;
 
 namespace TaxiDuration.Levels.Tests;
 
@@ -22,16 +23,22 @@ internal sealed class Level2Workspace : IDisposable
 
     public IReadOnlyDictionary<string, string?> Environment { get; }
 
-    public string TrainingDll { get; } = BuiltHost.Dll("level2", "TaxiDuration.Level2.Training");
+    public string TrainingDll { get; } = BuiltHost.Dll("level2", "Training");
 
-    public string ApiDll { get; } = BuiltHost.Dll("level2", "TaxiDuration.Level2.Api");
+    public string ApiDll { get; } = BuiltHost.Dll("level2", "Api");
 
     /// <summary>Runs a CLI command (train, runs, models, promote) from the workspace folder.</summary>
     public Task<ScriptRun> CliAsync(params string[] arguments) => ScriptRun.DotnetAsync(folder.Path, Environment, [TrainingDll, .. arguments]);
 
     /// <summary>The quickest honest pipeline run: the linear candidate only, no search, no test month, synthetic data.</summary>
-    public static string[] QuickTrain(params string[] extra) =>
-        ["train", "--candidates", "linear", "--trials", "0", "--test", "none", "--allow-synthetic", "--offline", .. extra];
+    public string[] QuickTrain(params string[] extra) =>
+        ["train", "--candidates", "linear", "--trials", "0", "--test", "none", "--allow-synthetic", "--offline", "--result", ResultPath, .. extra];
+
+    /// <summary>Where <see cref="QuickTrain"/> runs write their result.json (each run replaces it).</summary>
+    public string ResultPath => folder.File("result.json");
+
+    /// <summary>The registry version the last <see cref="QuickTrain"/> run registered, from its result.json.</summary>
+    public string RegisteredVersion() => RunResult.Load(ResultPath).Outputs[ResultKeys.RegisteredVersion];
 
     public RunningService StartService() => RunningService.Start(ApiDll, Environment);
 

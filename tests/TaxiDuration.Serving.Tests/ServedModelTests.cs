@@ -1,4 +1,7 @@
+using Microsoft.ML;
 using TaxiDuration.Features;
+using TaxiDuration.Model;
+using TaxiDuration.Serving.Sources;
 
 namespace TaxiDuration.Serving.Tests;
 
@@ -9,7 +12,7 @@ public sealed class ServedModelTests(TrainedModelFixture model)
     [Fact]
     public void Many_threads_predicting_at_once_get_the_sequential_answers()
     {
-        var served = new ServedModelLoader(new RideFeaturizer(TimeProvider.System)).Load(model.ModelPath);
+        var served = Load(model.ModelPath);
         var examples = Enumerable.Range(0, 4_000)
             .Select(i => TripFeaturizer.ForRide(1 + (i % 29), 1 + (i * 13 % 29), 0.1 + (i % 97 / 7.0), new DateTime(2021, 1, 1).AddHours(i)))
             .ToList();
@@ -21,7 +24,7 @@ public sealed class ServedModelTests(TrainedModelFixture model)
         Parallel.For(0, 8, chunk =>
         {
             var range = examples.Count / 8;
-            served.Predict(examples.GetRange(chunk * range, range), batched.AsSpan(chunk * range, range));
+            served.Predict(examples.GetRange(chunk * range, range).ToArray(), batched.AsSpan(chunk * range, range));
         });
 
         Assert.Equal(sequential, parallel);
@@ -32,7 +35,7 @@ public sealed class ServedModelTests(TrainedModelFixture model)
     [Fact]
     public void Loaded_model_reports_the_version_from_its_metadata()
     {
-        var served = new ServedModelLoader(new RideFeaturizer(TimeProvider.System)).Load(model.ModelPath);
+        var served = Load(model.ModelPath);
 
         Assert.Equal(TestModel.Version, served.Version);
         Assert.Equal("Sdca", served.Metadata.Trainer);
@@ -41,10 +44,9 @@ public sealed class ServedModelTests(TrainedModelFixture model)
     [Fact]
     public void Publishing_swaps_the_served_model_atomically_and_returns_the_previous_one()
     {
-        var holder = new ServedModelHolder();
-        var loader = new ServedModelLoader(new RideFeaturizer(TimeProvider.System));
-        var first = loader.Load(model.ModelPath);
-        var second = loader.Load(model.ModelPath);
+        var holder = new ServedModelSetHolder();
+        var first = ServedModelSet.Single(Load(model.ModelPath), DateTimeOffset.UnixEpoch);
+        var second = ServedModelSet.Single(Load(model.ModelPath), DateTimeOffset.UnixEpoch);
 
         Assert.Null(holder.Current);
         Assert.Null(holder.Publish(first));
@@ -60,12 +62,24 @@ public sealed class ServedModelTests(TrainedModelFixture model)
         var clock = new FixedClock(new DateTimeOffset(2021, 7, 1, 12, 30, 0, TimeSpan.Zero));
         var featurizer = new RideFeaturizer(clock);
 
-        var example = featurizer.ToExample(new RideRequest(43, 151, 1.01));
+        var observed = featurizer.Observe(new RideRequest(43, 151, 1.01));
+        var example = RideFeaturizer.ToExample(observed);
 
+        Assert.Equal(new DateTime(2021, 7, 1, 8, 30, 0), observed.PickupTime);
         Assert.Equal("43_151", example.PickupDropoff);
         Assert.Equal(1.01f, example.TripDistance);
         Assert.Equal(8, example.PickupHour);
         Assert.Equal((float)DayOfWeek.Thursday, example.PickupDayOfWeek);
+    }
+
+    internal static ServedModel Load(string path) =>
+        new ServedModelLoader(new FileSource(path), new RideFeaturizer(TimeProvider.System)).Load().Model;
+
+    private sealed class FileSource(string path) : IModelSource
+    {
+        public string Describe() => path;
+
+        public SourcedModel Load(MLContext ml) => new(ModelFile.Load(ml, path), path);
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using TaxiDuration.Features;
-using TaxiDuration.Training;
+using TaxiDuration.Model;
 
 namespace TaxiDuration.Serving.Tests;
 

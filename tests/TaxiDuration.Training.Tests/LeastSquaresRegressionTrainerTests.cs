@@ -2,7 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using TaxiDuration.Features;
-using TaxiDuration.Training.Features;
+using TaxiDuration.Training.Featurization;
 using TaxiDuration.Training.LeastSquares;
 
 namespace TaxiDuration.Training.Tests;

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using TaxiDuration.Training.Evaluation;
-using TaxiDuration.Training.Features;
+using TaxiDuration.Training.Featurization;
 
 namespace TaxiDuration.Training.Tests;
 

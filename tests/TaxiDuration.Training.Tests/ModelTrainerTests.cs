@@ -1,10 +1,11 @@
-using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML;
 using TaxiDuration.Features;
+using TaxiDuration.Model;
 using TaxiDuration.Training.Evaluation;
-using TaxiDuration.Training.Features;
+using TaxiDuration.Training.Featurization;
 using TaxiDuration.Training.Trainers;
-using TaxiDuration.Training.Training;
+using TaxiDuration.Training;
 
 namespace TaxiDuration.Training.Tests;
 

@@ -1,8 +1,8 @@
 using Microsoft.ML;
 using TaxiDuration.TestSupport;
-using TaxiDuration.Training.Features;
+using TaxiDuration.Training.Featurization;
 using TaxiDuration.Training.Trainers;
-using TaxiDuration.Training.Training;
+using TaxiDuration.Training;
 
 namespace TaxiDuration.Training.Tests;
 

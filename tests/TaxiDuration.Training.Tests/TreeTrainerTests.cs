@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using TaxiDuration.Training.Evaluation;
-using TaxiDuration.Training.Features;
+using TaxiDuration.Training.Featurization;
 using TaxiDuration.Training.Trainers;
 
 namespace TaxiDuration.Training.Tests;

@@ -1,39 +1,48 @@
-using TaxiDuration.Data;
-using TaxiDuration.Data.Catalog;
-using TaxiDuration.Data.Reading;
-using TaxiDuration.Data.Validation;
-using TaxiDuration.Features.Preparation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using TaxiDuration.TestSupport;
 using TaxiDuration.Tracking;
+using TaxiDuration.Tracking.Sqlite;
 
 namespace TaxiDuration.TrainingPipeline.Tests;
 
 /// <summary>
-/// A pipeline wired as the level-2 host wires it, in a temporary folder: a real SQLite store, a catalog that
-/// never downloads, and either small synthetic months (fast, anywhere) or the real months of TAXI_DATA_DIR.
+/// A pipeline composed exactly as the level-2 host composes it (AddTrainingPipeline + AddTrackingStore, options from
+/// configuration), in a temporary folder: a real SQLite store, a catalog that never downloads, and either small
+/// synthetic months (fast, anywhere) or the real months of TAXI_DATA_DIR.
 /// </summary>
 internal sealed class PipelineWorkspace : IDisposable
 {
     private readonly TemporaryFolder folder = new();
-    private readonly HttpClient unusedHttp = new();
+    private readonly IHost host;
 
     public PipelineWorkspace(string? realDataDirectory = null, int syntheticRows = 6_000)
     {
-        CatalogOptions = new MonthCatalogOptions
+        DataDirectory = realDataDirectory ?? folder.File("data");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            DataDirectory = realDataDirectory ?? folder.File("data"),
-            AllowDownload = false,
-            AllowSynthetic = realDataDirectory is null,
-        };
-        CatalogOptions.Synthetic.Rows = syntheticRows;
-        Store = TrackingStore.Open(new TrackingStoreOptions { DatabasePath = folder.File("tracking/tracking.db") });
+            DisableDefaults = true,
+            ContentRootPath = folder.Path,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Data:DataDirectory"] = DataDirectory,
+            ["Data:AllowDownload"] = "false",
+            ["Data:AllowSynthetic"] = (realDataDirectory is null).ToString(),
+            ["Data:Synthetic:Rows"] = syntheticRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Tracking:Directory"] = folder.File("tracking"),
+        });
+        builder.Services.AddTrackingStore(builder.Configuration);
+        builder.Services.AddTrainingPipeline(builder.Configuration);
+        host = builder.Build();
     }
 
-    public MonthCatalogOptions CatalogOptions { get; }
+    public string DataDirectory { get; }
 
-    public TrackingStore Store { get; }
+    public IExperimentTracker Tracker => host.Services.GetRequiredService<IExperimentTracker>();
 
-    public string DataDirectory => CatalogOptions.DataDirectory;
+    public IModelRegistry Registry => host.Services.GetRequiredService<IModelRegistry>();
 
     public TrainingPipelineOptions Options(int trials, params string[] candidates) => new()
     {
@@ -42,11 +51,7 @@ internal sealed class PipelineWorkspace : IDisposable
         OutputDirectory = folder.File("runs"),
     };
 
-    public TrainingPipelineRunner Runner() => new(
-        new MonthPreparation(MonthCatalogFactory.Create(CatalogOptions, unusedHttp), new TlcTripReader(), new TripDataValidator()),
-        Store.Tracker,
-        Store.Registry,
-        TimeProvider.System);
+    public TrainingPipelineRunner Runner() => host.Services.GetRequiredService<TrainingPipelineRunner>();
 
     public Task<PipelineResult> RunAsync(TrainingPipelineOptions options, IProgress<PipelineProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Runner().RunAsync(options, gitCommit: "0123456789abcdef", progress, cancellationToken);
@@ -54,21 +59,21 @@ internal sealed class PipelineWorkspace : IDisposable
     /// <summary>The top-level runs of the pipeline's experiment, newest first.</summary>
     public IReadOnlyList<Run> PipelineRuns()
     {
-        var experiment = Store.Tracker.GetExperimentByName(TrainingPipelineOptions.DefaultExperiment)
+        var experiment = Tracker.GetExperimentByName(TrainingPipelineOptions.DefaultExperiment)
             ?? throw new InvalidOperationException("The pipeline created no experiment.");
-        return Store.Tracker.SearchRuns(new RunQuery { ExperimentIds = [experiment.ExperimentId], TopLevelOnly = true });
+        return Tracker.SearchRuns(new RunQuery { ExperimentIds = [experiment.ExperimentId], TopLevelOnly = true });
     }
 
-    public IReadOnlyList<Run> ChildRuns(string parentRunId) => Store.Tracker.SearchRuns(new RunQuery { ParentRunId = parentRunId });
+    public IReadOnlyList<Run> ChildRuns(string parentRunId) => Tracker.SearchRuns(new RunQuery { ParentRunId = parentRunId });
 
     public IReadOnlyList<ModelVersion> Versions() =>
-        Store.Registry.ListRegisteredModels().Any(model => model.Name == TrainingPipelineOptions.DefaultModelName)
-            ? Store.Registry.SearchModelVersions(TrainingPipelineOptions.DefaultModelName)
+        Registry.ListRegisteredModels().Any(model => model.Name == TrainingPipelineOptions.DefaultModelName)
+            ? Registry.SearchModelVersions(TrainingPipelineOptions.DefaultModelName)
             : [];
 
     public void Dispose()
     {
-        unusedHttp.Dispose();
+        host.Dispose();
         folder.Dispose();
     }
 }

@@ -1,11 +1,13 @@
 using Microsoft.ML;
-using TaxiDuration.Data;
 using TaxiDuration.Data.Catalog;
 using TaxiDuration.Data.Synthetic;
-using TaxiDuration.Features.Preparation;
+using TaxiDuration.Model;
+using TaxiDuration.Monitoring.Profiles;
 using TaxiDuration.Tracking;
-using TaxiDuration.Training;
+using TaxiDuration.Training.Preparation;
 using TaxiDuration.Training.Trainers;
+using TaxiDuration.Training;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.TrainingPipeline.Tests;
 
@@ -19,7 +21,7 @@ public sealed class SyntheticPipelineTests
 
         var result = await workspace.RunAsync(workspace.Options(2, TrainerNames.Linear, TrainerNames.LightGbm));
 
-        var run = workspace.Store.Tracker.GetRun(result.RunId);
+        var run = workspace.Tracker.GetRun(result.RunId);
         Assert.Equal(RunStatus.Finished, run.Info.Status);
         Assert.Equal("0123456789abcdef", run.Info.GitCommit);
         Assert.Equal(["test", "train", "validation"], run.DataFingerprints.Select(fingerprint => fingerprint.Role).Order(StringComparer.Ordinal));
@@ -32,12 +34,19 @@ public sealed class SyntheticPipelineTests
         var bestChild = children.MinBy(child => child.LatestMetrics["rmse"].Value)!;
         Assert.Equal(bestChild.Info.RunId, result.Best.RunId);
         Assert.Equal(bestChild.LatestMetrics["rmse"].Value, result.Validation.Rmse, 6);
-        Assert.Equal(4, workspace.Store.Tracker.GetMetricHistory(result.RunId, "trial_validation_rmse").Count);
+        Assert.Equal(4, workspace.Tracker.GetMetricHistory(result.RunId, "trial_validation_rmse").Count);
 
         Assert.Equal(1, result.RegisteredVersion.Version);
         Assert.Equal(result.RunId, result.RegisteredVersion.RunId);
         Assert.Equal(result.Validation.Rmse, result.RegisteredVersion.Metrics["validation_rmse"], 6);
         Assert.Equal(["green 2021-01", "green 2021-02", "green 2021-03"], result.RegisteredVersion.DataMonths);
+
+        // The winner's reference profile (for level-4 drift checks) is logged beside the model and named by the version.
+        Assert.Equal(TrainingPipelineRunner.ProfileArtifactPath, result.RegisteredVersion.Tags[TrainingPipelineRunner.ProfileTag]);
+        var profile = ReferenceProfile.Load(workspace.Tracker.GetVerifiedArtifactFile(result.RunId, TrainingPipelineRunner.ProfileArtifactPath));
+        Assert.Equal("green 2021-02", profile.Month);
+        Assert.Equal(result.Months.Validation.Features.KeptRows, profile.Rows);
+        Assert.Equal(result.Validation.Rmse, profile.Metrics[ProfileMetrics.Rmse], 3);
 
         var summary = await File.ReadAllTextAsync(result.SummaryPath);
         Assert.Contains("SYNTHETIC", summary, StringComparison.Ordinal);
@@ -55,10 +64,10 @@ public sealed class SyntheticPipelineTests
         using var workspace = new PipelineWorkspace();
         var result = await workspace.RunAsync(workspace.Options(0, TrainerNames.Linear));
 
-        var artifact = workspace.Store.Registry.ResolveArtifact(ModelUri.Parse("taxi-duration/1"));
+        var artifact = workspace.Registry.ResolveArtifact(ModelUri.Parse("taxi-duration/1"));
         var ml = new MLContext(seed: 1);
         var loaded = ModelFile.Load(ml, artifact.FilePath);
-        var validation = result.Months.Single(month => month.Role == "validation");
+        var validation = result.Months.Validation;
         var rmse = Training.Evaluation.ModelEvaluator.Evaluate(ml, loaded.Transformer, validation.Examples).Rmse;
 
         Assert.Equal(result.Validation.Rmse, rmse, 4);
@@ -76,7 +85,7 @@ public sealed class SyntheticPipelineTests
         Assert.Equal([1, 2], workspace.Versions().Select(version => version.Version).Order());
         Assert.Equal([first.RunId, second.RunId], workspace.Versions().OrderBy(version => version.Version).Select(version => version.RunId));
         Assert.All(workspace.PipelineRuns(), run => Assert.Equal(RunStatus.Finished, run.Info.Status));
-        Assert.Single(workspace.Store.Tracker.ListExperiments());
+        Assert.Single(workspace.Tracker.ListExperiments());
     }
 
     [Fact]
@@ -94,7 +103,7 @@ public sealed class SyntheticPipelineTests
         var run = Assert.Single(workspace.PipelineRuns());
         Assert.Equal(RunStatus.Failed, run.Info.Status);
         Assert.Contains("validation", run.Tags[TrackingTags.FailureReason], StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(workspace.Store.Tracker.ListArtifacts(run.Info.RunId), artifact => artifact.Path.StartsWith("validation/", StringComparison.Ordinal));
+        Assert.Contains(workspace.Tracker.ListArtifacts(run.Info.RunId), artifact => artifact.Path.StartsWith("validation/", StringComparison.Ordinal));
         Assert.Empty(workspace.Versions());
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using TaxiDuration.Data.Download;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Catalog;
 

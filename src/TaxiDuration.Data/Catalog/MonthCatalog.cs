@@ -1,7 +1,8 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using TaxiDuration.Data.Download;
 using TaxiDuration.Data.Synthetic;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Catalog;
 

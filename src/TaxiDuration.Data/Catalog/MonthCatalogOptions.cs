@@ -5,7 +5,13 @@ namespace TaxiDuration.Data.Catalog;
 /// <summary>Where month files live and what the catalog may do when one is missing; call <see cref="Validate"/> on start.</summary>
 public sealed class MonthCatalogOptions
 {
-    /// <summary>Environment variable naming the data folder; tests and CI point it at the shared real months.</summary>
+    /// <summary>The configuration section these options are bound from (<c>Data:DataDirectory</c>, <c>Data:AllowSynthetic</c>, …).</summary>
+    public const string SectionName = "Data";
+
+    /// <summary>
+    /// Environment variable (read through configuration) naming the data folder when <c>Data:DataDirectory</c> is not
+    /// set; tests and CI point it at the shared real months.
+    /// </summary>
     public const string DataDirectoryVariable = "TAXI_DATA_DIR";
 
     /// <summary>Folder of the real <c>green_tripdata_YYYY-MM.parquet</c> files (downloads land here too).</summary>
@@ -29,16 +35,6 @@ public sealed class MonthCatalogOptions
     /// </summary>
     public string SyntheticDirectory =>
         Path.Combine(DataDirectory, "synthetic", $"{Synthetic.Scenario.ToString().ToLowerInvariant()}-seed{Synthetic.Seed}-rows{Synthetic.Rows}");
-
-    /// <summary>
-    /// Options for a process started in <paramref name="contentRoot"/> (the current directory when null): the
-    /// folder named by <c>TAXI_DATA_DIR</c> when set, else <c>data/</c> under the content root.
-    /// </summary>
-    public static MonthCatalogOptions FromEnvironment(string? contentRoot = null) => new()
-    {
-        DataDirectory = ResolveDataDirectory(
-            Environment.GetEnvironmentVariable(DataDirectoryVariable), contentRoot ?? Directory.GetCurrentDirectory()),
-    };
 
     /// <summary>The data folder for a <c>TAXI_DATA_DIR</c> value (relative values are taken from the content root).</summary>
     public static string ResolveDataDirectory(string? variableValue, string contentRoot) =>

@@ -1,3 +1,5 @@
+using TaxiDuration.Trips;
+
 namespace TaxiDuration.Data.Catalog;
 
 /// <summary>A month's Parquet file ready to read, and where its data came from.</summary>

@@ -1,3 +1,5 @@
+using TaxiDuration.Trips;
+
 namespace TaxiDuration.Data.Catalog;
 
 /// <summary>A month is neither on disk nor downloadable, and synthetic data was not allowed.</summary>

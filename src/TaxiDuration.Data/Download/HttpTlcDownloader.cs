@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Download;
 

@@ -1,3 +1,5 @@
+using TaxiDuration.Trips;
+
 namespace TaxiDuration.Data.Download;
 
 /// <summary>Fetches one published TLC month file to a local path.</summary>

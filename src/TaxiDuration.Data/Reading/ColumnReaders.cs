@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Numerics;
-using Parquet;
 using Parquet.Schema;
+using Parquet;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Reading;
 

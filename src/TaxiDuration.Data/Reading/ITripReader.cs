@@ -1,3 +1,5 @@
+using TaxiDuration.Trips;
+
 namespace TaxiDuration.Data.Reading;
 
 /// <summary>Reads TLC trip files as <see cref="TripRecord"/>s; the seam training and validation depend on.</summary>

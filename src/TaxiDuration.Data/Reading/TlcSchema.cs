@@ -1,4 +1,5 @@
 using Parquet.Schema;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Reading;
 

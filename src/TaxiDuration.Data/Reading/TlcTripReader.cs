@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
-using Parquet;
 using Parquet.Schema;
+using Parquet;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Reading;
 

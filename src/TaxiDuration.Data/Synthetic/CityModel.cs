@@ -1,3 +1,5 @@
+using TaxiDuration.Trips;
+
 namespace TaxiDuration.Data.Synthetic;
 
 /// <summary>

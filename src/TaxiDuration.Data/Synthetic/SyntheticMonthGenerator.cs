@@ -1,5 +1,6 @@
 using System.Globalization;
 using TaxiDuration.Data.Download;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Synthetic;
 

@@ -1,3 +1,5 @@
+using TaxiDuration.Trips;
+
 namespace TaxiDuration.Data.Synthetic;
 
 /// <summary>When trips start and how fast traffic moves, by hour of day and weekday (NYC-like shape).</summary>

@@ -1,3 +1,5 @@
+using TaxiDuration.Trips;
+
 namespace TaxiDuration.Data.Validation;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class DataValidationOptions
     public double MaxRejectedShare { get; set; } = 0.15;
 
     /// <summary>A trip longer than this many miles is absurd (the TLC files have a few meter glitches of thousands).</summary>
-    public double MaxTripDistanceMiles { get; set; } = 500;
+    public double MaxTripDistanceMiles { get; set; } = TripLimits.MaxDistanceMiles;
 
     /// <summary>A trip lasting longer than this is absurd.</summary>
     public TimeSpan MaxTripDuration { get; set; } = TimeSpan.FromDays(1);

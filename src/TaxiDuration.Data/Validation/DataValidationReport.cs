@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Validation;
 

@@ -1,3 +1,5 @@
+using TaxiDuration.Trips;
+
 namespace TaxiDuration.Data.Validation;
 
 /// <summary>Why a trip record is unusable. A row can have several reasons; each is counted.</summary>

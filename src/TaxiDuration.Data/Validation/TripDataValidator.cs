@@ -1,5 +1,6 @@
 using System.Globalization;
 using TaxiDuration.Data.Reading;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Validation;
 

@@ -1,17 +1,22 @@
+using Microsoft.ML;
+using TaxiDuration.Model;
+
 namespace TaxiDuration.Serving.Sources;
 
-/// <summary>A model file to serve and the version to report for it.</summary>
-/// <param name="Path">Full path of a file written by <c>ModelFile.Save</c>.</param>
-/// <param name="Version">The version every prediction reports; null keeps the version the file's metadata gives.</param>
-/// <param name="Description">Where it came from, for logs and start-up errors (e.g. "Model:Path = models/model.zip").</param>
-public sealed record ModelLocation(string Path, string? Version, string Description);
+/// <summary>A loaded model and where it came from, for logs and start-up errors (e.g. "Model:Path = models/model.zip").</summary>
+public sealed record SourcedModel(LoadedModel Model, string Description);
 
 /// <summary>
 /// Where the service's model comes from: the one thing that differs between levels (a file at level 1, the
-/// registry's champion from level 2 on). Everything after locating the file is shared.
+/// registry's champion from level 2 on). Registered once per host; everything after loading is shared.
 /// </summary>
 public interface IModelSource
 {
-    /// <exception cref="IOException">The source cannot name a usable file (the message says why).</exception>
-    ModelLocation Locate();
+    /// <summary>What the source points at, for messages, without loading anything.</summary>
+    string Describe();
+
+    /// <summary>Loads the model the source names now, with the version every prediction will report.</summary>
+    /// <exception cref="IOException">The source names no usable file (the message says why).</exception>
+    /// <exception cref="InvalidDataException">The file is not a usable model.</exception>
+    SourcedModel Load(MLContext ml);
 }

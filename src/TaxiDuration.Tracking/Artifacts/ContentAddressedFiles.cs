@@ -4,7 +4,7 @@ namespace TaxiDuration.Tracking.Artifacts;
 /// Artifact bytes stored once per SHA-256 under <c>root/sha256/ab/abcdef…</c>. Writes go to a temporary file in
 /// the same folder and are moved into place, so a reader (or a killed writer) never sees a partial file.
 /// </summary>
-internal sealed class ContentAddressedFiles(string root)
+public sealed class ContentAddressedFiles(string root)
 {
     public string Root { get; } = Path.GetFullPath(root);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TaxiDuration.Reporting;
 
 namespace TaxiDuration.Tracking.Browsing;
 

@@ -80,7 +80,7 @@ public sealed partial record ModelUri
 
     public override string ToString() => Alias is null ? $"{ModelName}/{Version}" : $"{ModelName}@{Alias}";
 
-    internal static string ValidModelName(string name)
+    public static string ValidModelName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         return NamePattern().IsMatch(name)
@@ -88,7 +88,7 @@ public sealed partial record ModelUri
             : throw new ArgumentException($"Model name '{name}' is invalid: use letters, digits, '.', '_' and '-', starting with a letter or digit.", nameof(name));
     }
 
-    internal static string ValidAlias(string alias)
+    public static string ValidAlias(string alias)
     {
         ArgumentNullException.ThrowIfNull(alias);
         return IsValidAlias(alias)

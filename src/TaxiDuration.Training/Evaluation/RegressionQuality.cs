@@ -1,3 +1,5 @@
+using TaxiDuration.Model;
+
 namespace TaxiDuration.Training.Evaluation;
 
 /// <summary>How well predicted durations match the real ones, in minutes (RMSE, MAE) and as explained variance.</summary>

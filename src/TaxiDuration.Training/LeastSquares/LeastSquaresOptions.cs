@@ -1,4 +1,4 @@
-using TaxiDuration.Training.Features;
+using TaxiDuration.Training.Featurization;
 
 namespace TaxiDuration.Training.LeastSquares;
 

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
-using TaxiDuration.Training.Features;
+using TaxiDuration.Training.Featurization;
 using TaxiDuration.Training.LeastSquares;
 
 namespace TaxiDuration.Training.Trainers;

@@ -1,4 +1,4 @@
-using TaxiDuration.Training.Features;
+using TaxiDuration.Training.Featurization;
 using TaxiDuration.Training.Trainers;
 
 namespace TaxiDuration.TrainingPipeline.Search;

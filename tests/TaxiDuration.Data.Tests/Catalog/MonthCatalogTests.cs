@@ -7,6 +7,7 @@ using TaxiDuration.Data.Synthetic;
 using TaxiDuration.Data.Tests.Download;
 using TaxiDuration.Data.Tests.Synthetic;
 using TaxiDuration.TestSupport;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Tests.Catalog;
 

@@ -1,4 +1,5 @@
 using TaxiDuration.Data.Download;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Tests.Catalog;
 

@@ -5,6 +5,7 @@ using TaxiDuration.Data.Download;
 using TaxiDuration.Data.Reading;
 using TaxiDuration.Data.Tests.Synthetic;
 using TaxiDuration.TestSupport;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Tests.Download;
 

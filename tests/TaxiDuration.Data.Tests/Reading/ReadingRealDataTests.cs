@@ -1,5 +1,6 @@
 using TaxiDuration.Data.Reading;
 using TaxiDuration.TestSupport;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Tests.Reading;
 

@@ -1,6 +1,7 @@
-using Parquet;
 using Parquet.Schema;
+using Parquet;
 using TaxiDuration.Data.Reading;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Tests.Reading;
 

@@ -1,4 +1,5 @@
 using TaxiDuration.TestSupport;
+using TaxiDuration.Trips;
 
 
 namespace TaxiDuration.Data.Tests.Synthetic;

@@ -3,6 +3,7 @@ using Parquet;
 using TaxiDuration.Data.Reading;
 using TaxiDuration.Data.Synthetic;
 using TaxiDuration.TestSupport;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Tests.Synthetic;
 

@@ -1,6 +1,7 @@
 using TaxiDuration.Data.Reading;
 using TaxiDuration.Data.Synthetic;
 using TaxiDuration.TestSupport;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Tests.Synthetic;
 

@@ -1,4 +1,5 @@
 using TaxiDuration.Data.Synthetic;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Tests.Synthetic;
 

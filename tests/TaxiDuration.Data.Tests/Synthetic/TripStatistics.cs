@@ -1,3 +1,5 @@
+using TaxiDuration.Trips;
+
 namespace TaxiDuration.Data.Tests.Synthetic;
 
 /// <summary>The few statistics the synthetic-data tests compare, computed the way the course does (duration in minutes).</summary>

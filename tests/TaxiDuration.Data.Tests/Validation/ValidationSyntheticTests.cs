@@ -2,6 +2,7 @@ using TaxiDuration.Data.Reading;
 using TaxiDuration.Data.Synthetic;
 using TaxiDuration.Data.Tests.Reading;
 using TaxiDuration.Data.Validation;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Tests.Validation;
 

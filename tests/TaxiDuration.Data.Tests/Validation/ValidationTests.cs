@@ -1,6 +1,7 @@
 using TaxiDuration.Data.Reading;
 using TaxiDuration.Data.Tests.Reading;
 using TaxiDuration.Data.Validation;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Tests.Validation;
 

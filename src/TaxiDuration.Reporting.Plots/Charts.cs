@@ -1,0 +1,99 @@
+using ScottPlot;
+using TaxiDuration.Reporting;
+
+namespace TaxiDuration.Reporting.Plots;
+
+/// <summary>
+/// The few chart shapes the template's reports use, rendered to PNG with ScottPlot. Inputs are plain arrays
+/// so any level can draw them without sharing model types.
+/// </summary>
+public static class Charts
+{
+    private const int Width = 800;
+    private const int Height = 500;
+
+    /// <summary>Scatter of predicted against actual values with the y = x line a perfect model would sit on.</summary>
+    public static void PredictedVersusActual(string path, IReadOnlyList<float> actual, IReadOnlyList<float> predicted, string title)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(predicted);
+        if (actual.Count != predicted.Count)
+        {
+            throw new ArgumentException($"{actual.Count} actual values but {predicted.Count} predictions.", nameof(predicted));
+        }
+
+        var plot = new Plot();
+        var (xs, ys) = Sample(actual, predicted, maxPoints: 5_000);
+        var points = plot.Add.ScatterPoints(xs, ys);
+        points.MarkerSize = 2;
+        var limit = Math.Max(xs.DefaultIfEmpty(1).Max(), ys.DefaultIfEmpty(1).Max());
+        plot.Add.Line(0, 0, limit, limit);
+        Label(plot, title, "actual (minutes)", "predicted (minutes)");
+        Save(plot, path);
+    }
+
+    /// <summary>
+    /// Mean residual (actual − predicted) per bin of <paramref name="x"/>, with ±1 standard deviation: where
+    /// along that axis the model is biased or noisy, which one RMSE figure hides.
+    /// </summary>
+    public static void BinnedResiduals(
+        string path, IReadOnlyList<float> x, IReadOnlyList<float> residual, double[] binEdges, string title, string xLabel)
+    {
+        ArgumentNullException.ThrowIfNull(binEdges);
+        var bins = ResidualBins.Compute(x, residual, binEdges);
+        var plot = new Plot();
+        var centers = bins.Select(bin => bin.Center).ToArray();
+        var means = bins.Select(bin => bin.Mean).ToArray();
+        var errors = plot.Add.ErrorBar(centers, means, bins.Select(bin => bin.StandardDeviation).ToArray());
+        errors.LineWidth = 1;
+        plot.Add.ScatterLine(centers, means);
+        plot.Add.HorizontalLine(0);
+        Label(plot, title, xLabel, "residual: actual − predicted (minutes)");
+        Save(plot, path);
+    }
+
+    /// <summary>A line per series over a shared x axis, e.g. each trial's RMSE and the best-so-far RMSE.</summary>
+    public static void Lines(string path, string title, string xLabel, string yLabel, params (string Name, double[] X, double[] Y)[] series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var plot = new Plot();
+        foreach (var (name, xs, ys) in series)
+        {
+            var line = plot.Add.Scatter(xs, ys);
+            line.LegendText = name;
+        }
+
+        plot.ShowLegend(Alignment.UpperRight);
+        Label(plot, title, xLabel, yLabel);
+        Save(plot, path);
+    }
+
+    private static void Label(Plot plot, string title, string xLabel, string yLabel)
+    {
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+    }
+
+    private static void Save(Plot plot, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        plot.SavePng(path, Width, Height);
+    }
+
+    // Tens of thousands of points make an unreadable blob and a slow render; an even stride keeps the shape.
+    private static (double[] X, double[] Y) Sample(IReadOnlyList<float> x, IReadOnlyList<float> y, int maxPoints)
+    {
+        var stride = Math.Max(1, x.Count / maxPoints);
+        var count = (x.Count + stride - 1) / stride;
+        var xs = new double[count];
+        var ys = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            xs[i] = x[i * stride];
+            ys[i] = y[i * stride];
+        }
+
+        return (xs, ys);
+    }
+}

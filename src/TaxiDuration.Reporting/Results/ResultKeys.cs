@@ -1,0 +1,17 @@
+namespace TaxiDuration.Reporting.Results;
+
+/// <summary>The keys of <see cref="RunResult.Metrics"/> and <see cref="RunResult.Outputs"/> the levels share.</summary>
+public static class ResultKeys
+{
+    public const string ValidationRmse = "validation_rmse";
+    public const string TestRmse = "test_rmse";
+    public const string FitSeconds = "fit_seconds";
+    public const string ElapsedSeconds = "elapsed_seconds";
+    public const string ModelFile = "model_file";
+    public const string ModelVersion = "model_version";
+    public const string Trainer = "trainer";
+    public const string FeatureSet = "feature_set";
+    public const string RunId = "run_id";
+    public const string RegisteredVersion = "registered_version";
+    public const string SummaryFile = "summary_file";
+}

@@ -1,0 +1,60 @@
+using Microsoft.ML;
+using Microsoft.ML.Transforms;
+using TaxiDuration.Features;
+
+namespace TaxiDuration.Training.Featurization;
+
+/// <summary>
+/// Builds the featurization half of a pipeline: <see cref="TripExample"/> columns in, one float vector named
+/// <see cref="FeaturesColumn"/> out. Nothing is read here; the estimators only learn their vocabularies on Fit.
+/// </summary>
+public static class FeaturePipeline
+{
+    /// <summary>The vector column every trainer reads.</summary>
+    public const string FeaturesColumn = "Features";
+
+    /// <summary>The label column every trainer reads: the trip duration in minutes.</summary>
+    public const string LabelColumn = nameof(TripExample.Duration);
+
+    private const string PickupHourOneHot = "PickupHourOneHot";
+    private const string PickupDayOneHot = "PickupDayOfWeekOneHot";
+
+    /// <summary>The featurization estimator for <paramref name="featureSet"/>.</summary>
+    public static IEstimator<ITransformer> Build(MLContext ml, FeatureSet featureSet)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        return featureSet switch
+        {
+            FeatureSet.Course => BuildCourse(ml),
+            FeatureSet.Rich => BuildRich(ml),
+            _ => throw new ArgumentOutOfRangeException(nameof(featureSet), featureSet, "Unknown feature set."),
+        };
+    }
+
+    // The course's DictVectorizer: one column per PU_DO seen in training (unseen pairs encode as all zeros,
+    // as DictVectorizer ignores them) and the distance passed through unscaled.
+    private static IEstimator<ITransformer> BuildCourse(MLContext ml) =>
+        ml.Transforms.Categorical.OneHotEncoding(nameof(TripExample.PickupDropoff))
+            .Append(ml.Transforms.Concatenate(FeaturesColumn, nameof(TripExample.PickupDropoff), nameof(TripExample.TripDistance)));
+
+    // Zones one-hot (about 250 values each, cheap for trees, unlike the 13k PU_DO pairs that overflow LightGBM);
+    // hour and weekday both as numbers (trees split on ranges such as rush hours) and one-hot (so a linear model
+    // can learn a separate speed per hour and day without a monotone assumption).
+    private static IEstimator<ITransformer> BuildRich(MLContext ml) =>
+        ml.Transforms.Categorical.OneHotEncoding(
+            [
+                new InputOutputColumnPair(nameof(TripExample.PickupLocation)),
+                new InputOutputColumnPair(nameof(TripExample.DropoffLocation)),
+                new InputOutputColumnPair(PickupHourOneHot, nameof(TripExample.PickupHour)),
+                new InputOutputColumnPair(PickupDayOneHot, nameof(TripExample.PickupDayOfWeek)),
+            ])
+            .Append(ml.Transforms.Concatenate(
+                FeaturesColumn,
+                nameof(TripExample.PickupLocation),
+                nameof(TripExample.DropoffLocation),
+                PickupHourOneHot,
+                PickupDayOneHot,
+                nameof(TripExample.PickupHour),
+                nameof(TripExample.PickupDayOfWeek),
+                nameof(TripExample.TripDistance)));
+}

@@ -1,0 +1,11 @@
+namespace TaxiDuration.Training.Featurization;
+
+/// <summary>Which columns of a <see cref="TaxiDuration.Features.TripExample"/> a model sees.</summary>
+public enum FeatureSet
+{
+    /// <summary>Exactly the course's features: one-hot <c>PU_DO</c> plus the trip distance.</summary>
+    Course,
+
+    /// <summary>Pickup and drop-off zones, pickup hour and weekday, and distance; what the tree learners need.</summary>
+    Rich,
+}

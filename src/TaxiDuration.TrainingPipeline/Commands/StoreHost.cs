@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TaxiDuration.CommandLine;
+using TaxiDuration.Tracking;
+
+namespace TaxiDuration.TrainingPipeline.Commands;
+
+/// <summary>A command's host with just the tracking store the level chose, and the store's two faces.</summary>
+internal sealed class StoreHost : IDisposable
+{
+    private readonly IHost host;
+
+    private StoreHost(IHost host)
+    {
+        this.host = host;
+    }
+
+    public IExperimentTracker Tracker => host.Services.GetRequiredService<IExperimentTracker>();
+
+    public IModelRegistry Registry => host.Services.GetRequiredService<IModelRegistry>();
+
+    /// <summary>Builds the host and says which store it opened.</summary>
+    public static StoreHost Open(HostComposition addStore)
+    {
+        var builder = CommandLineHost.CreateBuilder([]);
+        addStore(builder);
+        var store = new StoreHost(builder.Build());
+        StoreLocation.Describe(store.host.Services);
+        return store;
+    }
+
+    public void Dispose() => host.Dispose();
+}

@@ -1,0 +1,100 @@
+using TaxiDuration.Tracking.Sqlite;
+
+namespace TaxiDuration.Tracking.Sqlite.Tests;
+
+public sealed class SchemaMigrationTests : IDisposable
+{
+    private readonly TempStore temp = new();
+
+    [Fact]
+    public void Opening_a_missing_file_creates_every_table_at_the_latest_version_in_WAL_mode()
+    {
+        temp.Open();
+
+        Assert.Equal(TrackingStore.SchemaVersion, Pragma("user_version"));
+        Assert.Equal("wal", PragmaText("journal_mode"));
+        var tables = Query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;");
+        Assert.Equal(
+            ["alias_history", "artifacts", "data_fingerprints", "experiments", "metrics", "model_aliases", "model_version_metrics",
+             "model_version_months", "model_version_tags", "model_versions", "params", "registered_models", "runs", "tags"],
+            tables);
+    }
+
+    [Fact]
+    public void Opening_an_empty_existing_file_migrates_it_from_scratch()
+    {
+        File.WriteAllBytes(temp.Options.DatabasePath, []);
+
+        var store = temp.Open();
+
+        Assert.Equal(TrackingStore.SchemaVersion, Pragma("user_version"));
+        Assert.NotNull(store.Tracker.GetOrCreateExperiment("taxi"));
+    }
+
+    [Fact]
+    public void Reopening_an_up_to_date_store_changes_nothing_and_keeps_the_data()
+    {
+        var first = temp.Open();
+        var experiment = first.Tracker.CreateExperiment("taxi");
+        var schemaBefore = Query("SELECT sql FROM sqlite_master ORDER BY name;");
+
+        var second = temp.Open();
+
+        Assert.Equal(TrackingStore.SchemaVersion, Pragma("user_version"));
+        Assert.Equal(schemaBefore, Query("SELECT sql FROM sqlite_master ORDER BY name;"));
+        Assert.Equal(experiment, second.Tracker.GetExperimentByName("taxi"));
+    }
+
+    [Fact]
+    public void A_store_at_an_older_version_is_migrated_in_order_and_keeps_its_runs()
+    {
+        SqliteDatabase.Open(temp.Options, targetVersion: 1);
+        Assert.Equal(1, Pragma("user_version"));
+        Assert.Empty(Query("SELECT name FROM sqlite_master WHERE name = 'model_versions';"));
+        Execute("INSERT INTO experiments (name, created_ms) VALUES ('from-v1', 0);");
+
+        var store = temp.Open();
+
+        Assert.Equal(TrackingStore.SchemaVersion, Pragma("user_version"));
+        Assert.NotNull(store.Tracker.GetExperimentByName("from-v1"));
+        Assert.Empty(store.Registry.ListRegisteredModels());
+    }
+
+    [Fact]
+    public void A_store_written_by_a_newer_version_is_refused_and_left_untouched()
+    {
+        temp.Open().Tracker.CreateExperiment("taxi");
+        var newer = TrackingStore.SchemaVersion + 5;
+        Execute($"PRAGMA user_version = {newer};");
+
+        var error = Assert.Throws<UnsupportedStoreVersionException>(() => temp.Open());
+
+        Assert.Equal(newer, error.StoreVersion);
+        Assert.Equal(TrackingStore.SchemaVersion, error.SupportedVersion);
+        Assert.Contains(temp.Options.DatabasePath, error.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version {newer}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(newer, Pragma("user_version"));
+    }
+
+    [Fact]
+    public void Invalid_options_are_refused_naming_the_setting()
+    {
+        var options = temp.Options with { BusyTimeout = TimeSpan.Zero };
+
+        var error = Assert.Throws<ArgumentException>(() => TrackingStore.Open(options));
+
+        Assert.Contains(nameof(TrackingStoreOptions.BusyTimeout), error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => temp.Dispose();
+
+    private long Pragma(string name) => Sql.Long($"PRAGMA {name};");
+
+    private string PragmaText(string name) => (string)Sql.Scalar($"PRAGMA {name};")!;
+
+    private void Execute(string sql) => Sql.Execute(sql);
+
+    private List<string> Query(string sql) => Sql.Strings(sql);
+
+    private RawSql Sql => new(temp.Options.DatabasePath);
+}
