@@ -9,11 +9,13 @@ WORKDIR /src
 # Only what a host's publish reads: build policy (with the analyzer settings of .editorconfig, so the image
 # compiles under exactly the rules CI enforced), pinned SDK and package versions, the libraries, the level.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY levels/Directory.Build.props levels/
 COPY src/ src/
 COPY levels/level${LEVEL}/ levels/level${LEVEL}/
-# The same command the Cake build runs, so the image holds exactly what CI tested.
-# The level-neutral name /app/service links to the host's apphost, which follows the link to its own dll.
-RUN dotnet publish levels/level${LEVEL}/TaxiDuration.Level${LEVEL}.Api -c Release -o /app \
+# The same command the Cake build runs (linux-x64, framework-dependent), so the image holds exactly what CI tested
+# and the natives of one platform only. levels/Directory.Build.props names the assembly TaxiDuration.LevelN.Api;
+# the level-neutral name /app/service links to its apphost, which follows the link to its own dll.
+RUN dotnet publish levels/level${LEVEL}/Api -c Release -r linux-x64 --self-contained false -o /app \
     && ln -s TaxiDuration.Level${LEVEL}.Api /app/service
 
 # Debian/Ubuntu-based runtime, not -alpine: ML.NET's native libraries (FastTree, LightGBM) need glibc.

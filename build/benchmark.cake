@@ -181,7 +181,7 @@ Task("Benchmark")
 
     var loadBefore = LoadAverage();
     Information($"Load average before: {loadBefore} ({System.Environment.ProcessorCount} cores). Throughput figures need an idle machine.");
-    var training = TrainLevel1Model(folder.CombineWithFilePath("model.zip"), "linear", "course", allowSynthetic: DataSource.RealDirectory is null);
+    var training = TrainLevel1Model(folder.CombineWithFilePath("model.zip"), "linear", "course", folder.CombineWithFilePath("training-result.json"));
     PublishLevel1Api(folder.Combine("level1"));
     PublishRelease(Level1Paths.BareEndpointProject, folder.Combine("bare"));
     var pickle = folder.CombineWithFilePath("course-model.bin");

@@ -7,6 +7,7 @@
 #load "data.cake"
 #load "tests.cake"
 #load "lint.cake"
+#load "results.cake"
 #load "levels.cake"
 #load "level1.cake"
 #load "level2.cake"
@@ -49,6 +50,7 @@ Task("CI")
     .IsDependentOn("Build")
     .IsDependentOn("Test")
     .IsDependentOn("LintWorkflows")
+    .IsDependentOn("CheckLevelDiffs")
     .IsDependentOn("Level0")
     .IsDependentOn("Level1");
 

@@ -19,11 +19,10 @@ const string Level1ServiceName = "level-1 service";
 public static class Level1Paths
 {
     public static DirectoryPath Folder => Paths.Artifacts.Combine("level1");
-    public static FilePath TrainingProject => Paths.Root.CombineWithFilePath("levels/level1/TaxiDuration.Level1.Training/TaxiDuration.Level1.Training.csproj");
-    public static FilePath ApiProject => Paths.Root.CombineWithFilePath("levels/level1/TaxiDuration.Level1.Api/TaxiDuration.Level1.Api.csproj");
+    public static FilePath TrainingProject => Paths.Root.CombineWithFilePath("levels/level1/Training/Training.csproj");
+    public static FilePath ApiProject => Paths.Root.CombineWithFilePath("levels/level1/Api/Api.csproj");
     public static string ApiAssembly => "TaxiDuration.Level1.Api.dll";
     public static FilePath BareEndpointProject => Paths.BuildTools.CombineWithFilePath("TaxiDuration.BareEndpoint/TaxiDuration.BareEndpoint.csproj");
-    public static string[] TestProjects => new[] { "tests/TaxiDuration.Training.Tests", "tests/TaxiDuration.Serving.Tests" };
 
     // The course's Python anchors live next to the repository (../shared/bench), never inside it.
     public static DirectoryPath CourseBench => Paths.Root.Combine("../shared/bench").Collapse();
@@ -33,19 +32,23 @@ public static class Level1Paths
     public const string SystemPython = "/usr/bin/python3";
 }
 
-// What one run of the training CLI produced, read from its RESULT line and its per-month lines.
-public sealed record Level1Training(
-    FilePath ModelFile, string Trainer, double Rmse, double FitSeconds, int TrainRows, int ValidationRows,
-    string DataOrigin, string DataFolder, string Version, TimeSpan WallTime)
+// What one run of the training CLI produced, from the result.json it wrote (docs/result-json.md).
+public sealed record Level1Training(LevelRun Run, TimeSpan WallTime)
 {
+    public FilePath ModelFile => new FilePath(Run.Output("model_file"));
     public FilePath MetricsFile => ModelFile.ChangeExtension(".metrics.json");
-    public bool IsSynthetic => DataOrigin == "Synthetic";
-    public string DataDescription => IsSynthetic ? $"SYNTHETIC ({DataFolder})" : $"{DataOrigin.ToLowerInvariant()} ({DataFolder})";
+    public string Trainer => Run.Output("trainer");
+    public string Version => Run.Output("model_version");
+    public double Rmse => Run.Metric("validation_rmse");
+    public double FitSeconds => Run.Metric("fit_seconds");
+    public long TrainRows => Run.Month("train").KeptRows;
+    public long ValidationRows => Run.Month("validation").KeptRows;
+    public bool IsSynthetic => Run.AnySynthetic;
+    public string DataDescription => Run.DataDescription;
 }
 
-// Trains with the level-1 CLI. allowSynthetic lets a machine without the real months (no TAXI_DATA_DIR, no network)
-// still run; the result says which data it used.
-Level1Training TrainLevel1Model(FilePath modelFile, string trainer, string features, bool allowSynthetic)
+// Trains with the level-1 CLI; the result says which data it used.
+Level1Training TrainLevel1Model(FilePath modelFile, string trainer, string features, FilePath resultFile)
 {
     EnsureDirectoryExists(modelFile.GetDirectory());
     var arguments = new ProcessArgumentBuilder()
@@ -55,38 +58,16 @@ Level1Training TrainLevel1Model(FilePath modelFile, string trainer, string featu
         .Append("--train").Append(TrainMonth)
         .Append("--validation").Append(ValidationMonth)
         .Append("--model").Append(trainer)
-        .Append("--out").AppendQuoted(modelFile.FullPath);
+        .Append("--out").AppendQuoted(modelFile.FullPath)
+        .Append("--result").AppendQuoted(resultFile.FullPath);
     if (features is not null)
     {
         arguments.Append("--features").Append(features);
     }
 
-    if (allowSynthetic)
-    {
-        arguments.Append("--allow-synthetic");
-    }
-
-    if (HasArgument("offline"))
-    {
-        arguments.Append("--offline");
-    }
-
-    var run = Run("dotnet", arguments, captureOutput: true);
-    var result = run.Output.Select(line => Regex.Match(line, @"^RESULT (.*)$")).LastOrDefault(match => match.Success)
-        ?? throw new CakeException("The level-1 training CLI printed no RESULT line.");
-    var fields = Regex.Matches(result.Groups[1].Value, @"(\w+)=(\S+)").ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
-    string Field(string name) => fields.TryGetValue(name, out var value)
-        ? value
-        : throw new CakeException($"The training CLI's RESULT line has no '{name}=': {result.Value}");
-    double Number(string name) => double.Parse(Field(name), CultureInfo.InvariantCulture);
-    var rows = Field("rows").Split('/');
-    var trainFile = run.Output.Select(line => Regex.Match(line, @"^\s+train: \w+ data (.+): [\d,]+ rows")).FirstOrDefault(match => match.Success);
-    var dataFolder = trainFile is null ? "unknown folder" : System.IO.Path.GetDirectoryName(trainFile.Groups[1].Value);
-
-    var training = new Level1Training(
-        modelFile, Field("model"), Number("rmse"), Number("fit_s"),
-        int.Parse(rows[0], CultureInfo.InvariantCulture), int.Parse(rows[1], CultureInfo.InvariantCulture),
-        Field("data"), dataFolder, Field("version"), run.Elapsed);
+    AppendDataArguments(arguments);
+    var run = Run("dotnet", arguments);
+    var training = new Level1Training(ReadLevelRun(resultFile), run.Elapsed);
     Information(FormattableString.Invariant(
         $"Trained {training.Trainer} on {training.DataDescription}: validation RMSE {training.Rmse:0.0000}, fit {training.FitSeconds:0.000} s, rows {training.TrainRows:N0} / {training.ValidationRows:N0}, version {training.Version}"));
     if (training.IsSynthetic)
@@ -100,11 +81,12 @@ Level1Training TrainLevel1Model(FilePath modelFile, string trainer, string featu
 // The Dockerfile runs exactly this publish (always Release), so a green build proves the image's build step.
 void PublishLevel1Api(DirectoryPath output) => PublishRelease(Level1Paths.ApiProject, output);
 
+// The tests of what level 1 ships: the training library and the service.
 void RunLevel1Tests()
 {
-    foreach (var project in Level1Paths.TestProjects)
+    foreach (var project in new[] { "tests/TaxiDuration.Training.Tests", "tests/TaxiDuration.Serving.Tests" })
     {
-        Run("dotnet", new ProcessArgumentBuilder().Append("test").AppendQuoted(project).Append("--configuration").Append(Configuration));
+        DotNetTest(project, new DotNetTestSettings { Configuration = Configuration });
     }
 }
 
@@ -209,11 +191,9 @@ Task("Level1")
     .Does(() =>
 {
     var clock = System.Diagnostics.Stopwatch.StartNew();
-    Information(DataSource.RealDirectory is null
-        ? $"{DataSource.Variable} is not set: training uses data/ (downloading when online) and falls back to SYNTHETIC months."
-        : $"Training on the real months in {DataSource.Variable}={DataSource.RealDirectory}.");
+    Information(DataSource.Describe());
     var training = TrainLevel1Model(
-        Level1Paths.Folder.CombineWithFilePath("model.zip"), Level1Trainer, features: null, allowSynthetic: DataSource.RealDirectory is null);
+        Level1Paths.Folder.CombineWithFilePath("model.zip"), Level1Trainer, features: null, LevelResultPath(1));
     if (training.Trainer == "linear")
     {
         CompareLinearFitWithScikitLearn(training);
@@ -221,18 +201,7 @@ Task("Level1")
 
     RunLevel1Tests();
     PublishAndSmokeTestLevel1(Level1Paths.Folder.Combine("publish"), training);
-
-    WriteLevelResult(new LevelResult(
-        Level: 1,
-        Maturity: "DevOps, no MLOps",
-        WhatRan: FormattableString.Invariant(
-            $"levels/level1: training CLI ({training.Trainer}, fit {training.FitSeconds:0.00} s) → tests → publish → service smoke test; time = training CLI"),
-        Data: training.DataDescription,
-        TrainRows: training.TrainRows,
-        ValidationRows: training.ValidationRows,
-        ValidationRmse: training.Rmse,
-        // Wall time of the training CLI (build included), comparable with level 0's script run.
-        Seconds: Math.Round(training.WallTime.TotalSeconds, 1)));
+    RecordTargetSeconds(LevelResultPath(1), clock.Elapsed);
     Information($"Level 1 passed end to end in {clock.Elapsed.TotalSeconds:0} s (training {training.WallTime.TotalSeconds:0} s).");
 });
 
@@ -247,7 +216,7 @@ Task("Release")
 {
     var folder = Paths.Artifacts.Combine("release");
     // A released model must come from real data; --allow-synthetic exists only to rehearse the release offline.
-    var training = TrainLevel1Model(folder.CombineWithFilePath("model.zip"), Level1Trainer, features: null, allowSynthetic: HasArgument("allow-synthetic"));
+    var training = TrainLevel1Model(folder.CombineWithFilePath("model.zip"), Level1Trainer, features: null, folder.CombineWithFilePath("result.json"));
     PublishAndSmokeTestLevel1(folder.Combine("publish"), training);
 
     var repository = (EnvironmentVariable("GITHUB_REPOSITORY") ?? "OWNER/REPO").ToLowerInvariant(); // GHCR names are lower case

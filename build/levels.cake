@@ -1,62 +1,23 @@
-// One target per level, each writing artifacts/levelN/result.json (LevelResult), and "Ladder", which runs
-// them all and compares them side by side in artifacts/ladder.md. A new level adds its target here and
-// one IsDependentOn line on "Ladder".
-using System.Text.Json;
-using System.Text.RegularExpressions;
+// One target per level; each level's host writes artifacts/levelN/result.json (docs/result-json.md), and
+// "Ladder" runs them all and puts them side by side in artifacts/ladder.md. A new level adds its target and one
+// IsDependentOn line on "Ladder". "CompareLevels" writes docs/level-diffs.md: what each level changes, hunk by hunk.
 
-public sealed record LevelResult(
-    int Level,
-    string Maturity,
-    string WhatRan,
-    string Data,
-    int TrainRows,
-    int ValidationRows,
-    double ValidationRmse,
-    double Seconds);
+using System.Text;
 
-// Relaxed escaping keeps "+" and quotes readable in the JSON people open.
-static readonly JsonSerializerOptions ResultJson = new()
-{
-    WriteIndented = true,
-    PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-};
-
-FilePath LevelResultPath(int level) => Paths.Artifacts.Combine($"level{level}").CombineWithFilePath("result.json");
-
-void WriteLevelResult(LevelResult result)
-{
-    var path = LevelResultPath(result.Level);
-    EnsureDirectoryExists(path.GetDirectory());
-    System.IO.File.WriteAllText(path.FullPath, JsonSerializer.Serialize(result, ResultJson));
-    Information($"Level {result.Level} result: {path}");
-}
+static readonly string[] Maturity = { "No MLOps", "DevOps, no MLOps", "Automated training", "Automated deployment", "Full automated operations" };
 
 Task("Level0")
-    .Description("Level 0, No MLOps: runs the notebook-style script and records rows, RMSE and time.")
-    .IsDependentOn("Data")
+    .Description("Level 0, No MLOps: runs the notebook-style script; it writes artifacts/level0/result.json.")
     .Does(() =>
 {
-    var run = Run("dotnet", new ProcessArgumentBuilder()
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    // `dotnet run` of the script from the repository root, as a person runs it (compilation included in the time).
+    Run("dotnet", new ProcessArgumentBuilder()
         .Append("run").AppendQuoted("levels/level0/duration-prediction.cs")
-        .Append(TrainMonth).Append(ValidationMonth), captureOutput: true);
-
-    string Field(string pattern) =>
-        run.Output.Select(line => Regex.Match(line, pattern)).FirstOrDefault(match => match.Success)?.Groups[1].Value
-        ?? throw new CakeException($"Level 0 output has no line matching '{pattern}'");
-    int Count(string text) => int.Parse(text.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
-
-    var rows = Regex.Match(Field(@"^rows kept: (.*)$"), @"train ([\d,]+), validation ([\d,]+)");
-    WriteLevelResult(new LevelResult(
-        Level: 0,
-        Maturity: "No MLOps",
-        WhatRan: "levels/level0/duration-prediction.cs: one script, closed-form least squares on PU_DO + distance",
-        Data: Field(@"^data: (.*)$"),
-        TrainRows: Count(rows.Groups[1].Value),
-        ValidationRows: Count(rows.Groups[2].Value),
-        ValidationRmse: double.Parse(Field(@"^validation RMSE: ([\d.]+)$"), System.Globalization.CultureInfo.InvariantCulture),
-        // Wall time of `dotnet run`, compilation included: what a user waits for.
-        Seconds: Math.Round(run.Elapsed.TotalSeconds, 1)));
+        .Append(TrainMonth).Append(ValidationMonth));
+    RecordTargetSeconds(LevelResultPath(0), clock.Elapsed);
+    var run = ReadLevelRun(LevelResultPath(0));
+    Information(FormattableString.Invariant($"Level 0: validation RMSE {run.Metric("validation_rmse"):0.0000} on {run.DataDescription}"));
 });
 
 Task("Ladder")
@@ -66,23 +27,18 @@ Task("Ladder")
     .IsDependentOn("Level2")
     .Does(() =>
 {
-    var results = Enumerable.Range(0, 5)
-        .Select(LevelResultPath)
-        .Where(path => FileExists(path))
-        .Select(path => JsonSerializer.Deserialize<LevelResult>(System.IO.File.ReadAllText(path.FullPath), ResultJson))
-        .ToList();
-
+    var runs = Enumerable.Range(0, Maturity.Length).Select(LevelResultPath).Where(path => FileExists(path)).Select(ReadLevelRun).ToList();
     var report = new StringBuilder()
         .AppendLine("# The MLOps maturity ladder, side by side")
         .AppendLine()
         .AppendLine($"Months: train {TrainMonth}, validation {ValidationMonth}. {DataSource.Describe()}.")
         .AppendLine()
-        .AppendLine("| level | maturity | what ran | data used | rows (train / validation) | validation RMSE | time (s) |")
+        .AppendLine("| level | maturity | what ran | data used | rows (train / validation) | validation RMSE | level target (s) |")
         .AppendLine("|---|---|---|---|---:|---:|---:|");
-    foreach (var r in results)
+    foreach (var run in runs)
     {
         report.AppendLine(FormattableString.Invariant(
-            $"| {r.Level} | {r.Maturity} | {r.WhatRan} | {r.Data} | {r.TrainRows:N0} / {r.ValidationRows:N0} | {r.ValidationRmse:F4} | {r.Seconds:F1} |"));
+            $"| {run.Level} | {Maturity[run.Level]} | {run.Host}: {run.Summary} | {run.DataDescription} | {run.Month("train").KeptRows:N0} / {run.Month("validation").KeptRows:N0} | {run.Metric("validation_rmse"):F4} | {run.Metric("target_seconds"):F1} |"));
     }
 
     var path = Paths.Artifacts.CombineWithFilePath("ladder.md");
@@ -91,3 +47,134 @@ Task("Ladder")
     Information(report.ToString());
     Information($"Ladder report: {path}");
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// CompareLevels: `diff -ru levels/levelN levels/levelN+1` for each pair, each hunk followed by its one-line note
+// from docs/level-diffs.notes.json (key "level1..level2 Api/Program.cs #1"). CheckLevelDiffs (in CI) fails when the
+// committed docs/level-diffs.md is stale or a hunk has no note, so the page cannot drift from the code.
+Task("CompareLevels")
+    .Description("Writes docs/level-diffs.md: the diff between consecutive levels with a note per hunk.")
+    .Does(() => WriteLevelDiffs(check: false));
+
+Task("CheckLevelDiffs")
+    .Description("Fails when docs/level-diffs.md does not match the levels or a hunk has no note (CI).")
+    .Does(() => WriteLevelDiffs(check: true));
+
+void WriteLevelDiffs(bool check)
+{
+    var notesFile = Paths.Root.CombineWithFilePath("docs/level-diffs.notes.json");
+    var notes = FileExists(notesFile)
+        ? JsonSerializer.Deserialize<Dictionary<string, string>>(System.IO.File.ReadAllText(notesFile.FullPath))!
+        : new Dictionary<string, string>();
+    var page = new StringBuilder()
+        .AppendLine("# What each level adds, as a diff")
+        .AppendLine()
+        .AppendLine("Generated by `./build.sh --target=CompareLevels` from `diff -ru levels/levelN levels/levelN+1` (READMEs and")
+        .AppendLine("build output left out); the line under each hunk is its note from `docs/level-diffs.notes.json`. CI runs")
+        .AppendLine("`--target=CheckLevelDiffs`, so this page always matches the code.")
+        .AppendLine();
+    var missing = new List<string>();
+    for (var level = 0; level + 1 < Maturity.Length; level++)
+    {
+        var (from, to) = ($"level{level}", $"level{level + 1}");
+        if (!GetFiles($"{Paths.Root}/levels/{to}/**/*.csproj").Any())
+        {
+            continue; // a level not built yet has nothing to compare
+        }
+
+        page.AppendLine($"## Level {level} → level {level + 1}").AppendLine();
+        foreach (var (key, text) in DiffHunks(from, to))
+        {
+            page.AppendLine("```diff").Append(text).AppendLine("```");
+            if (notes.TryGetValue(key, out var note))
+            {
+                page.AppendLine($"> {note}").AppendLine();
+            }
+            else
+            {
+                page.AppendLine($"> (no note for `{key}`)").AppendLine();
+                missing.Add(key);
+            }
+        }
+    }
+
+    var target = Paths.Root.CombineWithFilePath("docs/level-diffs.md");
+    var content = page.ToString();
+    if (check)
+    {
+        var committed = FileExists(target) ? System.IO.File.ReadAllText(target.FullPath) : "";
+        if (missing.Count > 0 || committed != content)
+        {
+            throw new CakeException($"docs/level-diffs.md is stale{(missing.Count > 0 ? $" and {missing.Count} hunk(s) have no note ({string.Join(", ", missing)})" : "")}: run ./build.sh --target=CompareLevels and commit.");
+        }
+
+        Information("docs/level-diffs.md matches the levels.");
+        return;
+    }
+
+    System.IO.File.WriteAllText(target.FullPath, content);
+    Information($"Wrote {target}{(missing.Count > 0 ? $"; {missing.Count} hunk(s) need a note in {notesFile.GetFilename()}: {string.Join(", ", missing)}" : "")}");
+}
+
+// The hunks of `diff -ru` between two level folders, keyed "levelA..levelB path #n" (or "levelA..levelB only path").
+IEnumerable<(string Key, string Text)> DiffHunks(string from, string to)
+{
+    var arguments = new ProcessArgumentBuilder().Append("-ru").Append("-x").Append("bin").Append("-x").Append("obj").Append("-x").Append("README.md")
+        .Append($"levels/{from}").Append($"levels/{to}");
+    StartProcess("diff", new ProcessSettings { Arguments = arguments, WorkingDirectory = Paths.Root, RedirectStandardOutput = true }, out var lines);
+    string file = null;
+    var hunk = new StringBuilder();
+    var index = 0;
+    var pair = $"{from}..{to}";
+    foreach (var line in lines)
+    {
+        if (line.StartsWith("diff -ru ", StringComparison.Ordinal) || line.StartsWith("Only in ", StringComparison.Ordinal))
+        {
+            if (hunk.Length > 0)
+            {
+                yield return ($"{pair} {file} #{index}", hunk.ToString());
+                hunk.Clear();
+            }
+
+            if (line.StartsWith("Only in ", StringComparison.Ordinal))
+            {
+                // "Only in levels/level1/Api: appsettings.Development.json" → "only level1/Api/appsettings.Development.json"
+                var parts = line["Only in ".Length..].Split(": ", 2);
+                var path = $"{parts[0]["levels/".Length..]}/{parts[1]}";
+                yield return ($"{pair} only {path}", $"{(path.StartsWith(from, StringComparison.Ordinal) ? "-" : "+")} only in {path}\n");
+                file = null;
+            }
+            else
+            {
+                file = line.Split(' ').Last()[$"levels/{to}/".Length..];
+                index = 0;
+            }
+
+            continue;
+        }
+
+        if (file is null || line.StartsWith("--- ", StringComparison.Ordinal) || line.StartsWith("+++ ", StringComparison.Ordinal))
+        {
+            continue;
+        }
+
+        if (line.StartsWith("@@", StringComparison.Ordinal))
+        {
+            if (hunk.Length > 0)
+            {
+                yield return ($"{pair} {file} #{index}", hunk.ToString());
+                hunk.Clear();
+            }
+
+            index++;
+            hunk.AppendLine($"# {file}");
+        }
+
+        hunk.AppendLine(line);
+    }
+
+    if (hunk.Length > 0)
+    {
+        yield return ($"{pair} {file} #{index}", hunk.ToString());
+    }
+}

@@ -21,8 +21,8 @@ var Configuration = Argument("configuration", "Release");
 var TrainMonth = Argument("train-month", "2021-01");
 var ValidationMonth = Argument("validation-month", "2021-02");
 
-// Real data comes from TAXI_DATA_DIR; without it the Data target downloads into data/ or, offline, writes
-// synthetic months into data/synthetic/. Every run says which one it used.
+// Real data comes from TAXI_DATA_DIR; without it the tools download into data/, and only with --allow-synthetic
+// write synthetic months into data/synthetic/. Every run says which one it used.
 public static class DataSource
 {
     public const string Variable = "TAXI_DATA_DIR";
@@ -32,5 +32,5 @@ public static class DataSource
 
     public static string Describe() => RealDirectory is { } folder
         ? $"Data: REAL TLC months from {Variable}={folder}"
-        : $"Data: {Variable} is not set: real months in {Paths.Data} when downloaded, else SYNTHETIC months in {Paths.SyntheticData}";
+        : $"Data: {Variable} is not set: real months in {Paths.Data}, downloaded when missing (--allow-synthetic lets SYNTHETIC months in {Paths.SyntheticData} stand in)";
 }

@@ -4,14 +4,18 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 
-// A Release publish into a clean folder: what an image or a deployment would run.
+// A Release publish for linux-x64 into a clean folder: exactly what the Dockerfile runs, so an image or a
+// deployment holds what CI tested (and only the natives of one platform).
 void PublishRelease(FilePath project, DirectoryPath output)
 {
     CleanDirectory(output);
-    Run("dotnet", new ProcessArgumentBuilder()
-        .Append("publish").AppendQuoted(project.GetDirectory().FullPath)
-        .Append("-c").Append("Release")
-        .Append("-o").AppendQuoted(output.FullPath));
+    DotNetPublish(project.FullPath, new DotNetPublishSettings
+    {
+        Configuration = "Release",
+        Runtime = "linux-x64",
+        SelfContained = false,
+        OutputDirectory = output,
+    });
 }
 
 // A server started by the build: its output goes to a log file (shown when it fails), and Dispose stops it

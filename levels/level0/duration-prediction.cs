@@ -68,8 +68,8 @@ Console.WriteLine($"validation: {Path.GetFullPath(validationPath)}");
 // Cell 2: read a month and compute the target, like read_dataframe() in the notebook:
 // duration = dropoff - pickup in minutes, keep 1 <= duration <= 60, PU_DO = "PU_DO" as a string.
 // ---------------------------------------------------------------------------------------------------------
-var train = await ReadMonth(trainPath);
-var validation = await ReadMonth(validationPath);
+var (train, trainRawRows) = await ReadMonth(trainPath);
+var (validation, validationRawRows) = await ReadMonth(validationPath);
 Console.WriteLine($"rows kept: train {train.Count.ToString("N0", CultureInfo.InvariantCulture)}, " +
                   $"validation {validation.Count.ToString("N0", CultureInfo.InvariantCulture)}");
 
@@ -136,6 +136,31 @@ await File.WriteAllTextAsync(modelPath, JsonSerializer.Serialize(new
     Intercepts = intercepts,
 }));
 Console.WriteLine($"model file: {Path.GetFullPath(modelPath)}");
+
+// ---------------------------------------------------------------------------------------------------------
+// Cell 6: what this run did, as data, beside the model: the build's ladder report reads it (docs/result-json.md).
+// ---------------------------------------------------------------------------------------------------------
+var origin = dataKind == "real" ? "Real" : "Synthetic";
+var resultPath = Path.Combine("artifacts", "level0", "result.json");
+await File.WriteAllTextAsync(resultPath, JsonSerializer.Serialize(new
+{
+    level = 0,
+    host = "levels/level0/duration-prediction.cs",
+    summary = "one script: closed-form least squares on PU_DO + distance",
+    data = new[]
+    {
+        new { role = "train", month = $"green {trainMonth}", origin, path = Path.GetFullPath(trainPath), rawRows = trainRawRows, keptRows = train.Count },
+        new { role = "validation", month = $"green {validationMonth}", origin, path = Path.GetFullPath(validationPath), rawRows = validationRawRows, keptRows = validation.Count },
+    },
+    metrics = new Dictionary<string, double>
+    {
+        ["validation_rmse"] = Rmse(validation),
+        ["fit_seconds"] = fitWatch.Elapsed.TotalSeconds,
+        ["elapsed_seconds"] = stopwatch.Elapsed.TotalSeconds,
+    },
+    outputs = new Dictionary<string, string> { ["model_file"] = Path.GetFullPath(modelPath) },
+}, new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine($"result file: {Path.GetFullPath(resultPath)}");
 Console.WriteLine($"elapsed: {stopwatch.Elapsed.TotalSeconds:F2} s");
 return 0;
 
@@ -147,15 +172,17 @@ bool MonthsExist(string directory) =>
 
 static string MonthPath(string directory, string month) => Path.Combine(directory, $"green_tripdata_{month}.parquet");
 
-static async Task<List<Trip>> ReadMonth(string path)
+static async Task<(List<Trip> Kept, long RawRows)> ReadMonth(string path)
 {
     await using var reader = await ParquetReader.CreateAsync(path);
     var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
     var trips = new List<Trip>();
+    long rawRows = 0;
     for (var i = 0; i < reader.RowGroupCount; i++)
     {
         using var rowGroup = reader.OpenRowGroupReader(i);
         var rows = checked((int)rowGroup.RowCount);
+        rawRows += rows;
         var pickup = new DateTime?[rows];
         var dropoff = new DateTime?[rows];
         await rowGroup.ReadAsync<DateTime>(fields["lpep_pickup_datetime"], pickup);
@@ -177,7 +204,7 @@ static async Task<List<Trip>> ReadMonth(string path)
         }
     }
 
-    return trips;
+    return (trips, rawRows);
 }
 
 static string Zone(double? id) => id?.ToString(CultureInfo.InvariantCulture) ?? "nan";

@@ -16,7 +16,8 @@ public static class DataServiceCollectionExtensions
 {
     /// <summary>
     /// The catalog (real months in <c>Data:DataDirectory</c>, else the folder in <c>TAXI_DATA_DIR</c>, else
-    /// <c>data/</c>, relative to the content root), the TLC downloader over a factory-made <see cref="HttpClient"/>
+    /// <c>data/</c>, relative to the content root; downloads and synthetic months in <c>Data:CacheDirectory</c>, else
+    /// <c>data/</c>, never in a folder the person pointed at), the TLC downloader over a factory-made <see cref="HttpClient"/>
     /// (<c>Data:Download</c>), the synthetic generator, the Parquet reader and the validator (<c>Data:Validation</c>).
     /// </summary>
     public static IServiceCollection AddMonthCatalog(this IServiceCollection services, IConfiguration configuration)
@@ -30,9 +31,13 @@ public static class DataServiceCollectionExtensions
         var section = configuration.GetSection(MonthCatalogOptions.SectionName);
         services.AddOptions<MonthCatalogOptions>()
             .Bind(section)
-            .PostConfigure<IHostEnvironment>((options, environment) => options.DataDirectory = MonthCatalogOptions.ResolveDataDirectory(
-                section[nameof(MonthCatalogOptions.DataDirectory)] ?? configuration[MonthCatalogOptions.DataDirectoryVariable],
-                environment.ContentRootPath))
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+            {
+                options.DataDirectory = MonthCatalogOptions.ResolveDataDirectory(
+                    section[nameof(MonthCatalogOptions.DataDirectory)] ?? configuration[MonthCatalogOptions.DataDirectoryVariable],
+                    environment.ContentRootPath);
+                options.CacheDirectory = MonthCatalogOptions.ResolveDataDirectory(section[nameof(MonthCatalogOptions.CacheDirectory)], environment.ContentRootPath);
+            })
             .Validate(Validates<MonthCatalogOptions>(options => options.Validate()), "invalid Data options")
             .ValidateOnStart();
         services.AddOptions<TlcDownloadOptions>().Bind(section.GetSection("Download"));

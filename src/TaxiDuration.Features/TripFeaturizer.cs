@@ -71,12 +71,6 @@ public static class TripFeaturizer
         return Example(pickupZone, dropoffZone, TripFeatures.PickupDropoff(pickupZone, dropoffZone), tripDistance, pickupTime, duration: 0);
     }
 
-    /// <summary>
-    /// The serving row for a ride without a pickup time: it is dated "now" in New York by <paramref name="clock"/>.
-    /// </summary>
-    public static TripExample ForRide(int pickupZone, int dropoffZone, double tripDistance, TimeProvider clock) =>
-        ForRide(pickupZone, dropoffZone, tripDistance, NycTime.Now(clock));
-
     private static void CheckZone(int zone, string name)
     {
         if (!TaxiZones.IsValid(zone))

@@ -1,34 +1,34 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using TaxiDuration.Reporting.Results;
 using TaxiDuration.TestSupport;
 
 namespace TaxiDuration.Levels.Tests;
 
 /// <summary>Level 0 acceptance: the notebook-style script, run as a user runs it, reproduces the course numbers.</summary>
-public sealed partial class Level0ScriptTests
+public sealed class Level0ScriptTests
 {
     private static readonly string Script = Path.Combine(RepositoryRoot.Path, "levels", "level0", "duration-prediction.cs");
 
     [RealDataFact("2021-01", "2021-02")]
     public async Task Script_on_real_january_and_february_2021_matches_the_course_rows_and_rmse()
     {
-        var startedAt = TimeProvider.System.GetUtcNow();
+        // Run from a scratch folder, as a user could: the script writes artifacts/level0/ under where it runs.
+        using var workspace = new TemporaryFolder();
 
         var run = await ScriptRun.DotnetRunAsync(
-            Script, RepositoryRoot.Path, new Dictionary<string, string?> { [RealData.VariableName] = RealData.Directory });
+            Script, workspace.Path, new Dictionary<string, string?> { [RealData.VariableName] = RealData.Directory });
 
         Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.StandardOutput}\n{run.StandardError}");
         Assert.Contains($"data: real ({RealData.Directory})", run.StandardOutput, StringComparison.Ordinal);
-        var rows = RowsKept().Match(run.StandardOutput);
-        Assert.True(rows.Success, run.StandardOutput);
-        Assert.Equal("73,908", rows.Groups["train"].Value);
-        Assert.Equal("61,921", rows.Groups["validation"].Value);
-        var rmse = ValidationRmse().Match(run.StandardOutput);
-        Assert.True(rmse.Success, run.StandardOutput);
-        Assert.InRange(double.Parse(rmse.Groups["rmse"].Value, CultureInfo.InvariantCulture), 7.40, 7.80);
-        var model = new FileInfo(ModelFile().Match(run.StandardOutput).Groups["path"].Value);
+        var result = RunResult.Load(workspace.File(Path.Combine("artifacts", "level0", RunResult.FileName)));
+        Assert.Equal(0, result.Level);
+        Assert.Equal([73_908, 61_921], result.Data.Select(month => month.KeptRows));
+        Assert.Equal([76_518, 64_572], result.Data.Select(month => month.RawRows));
+        Assert.All(result.Data, month => Assert.Equal("Real", month.Origin));
+        Assert.InRange(result.Metrics[ResultKeys.ValidationRmse], 7.40, 7.80);
+        Assert.Contains(FormattableString.Invariant($"validation RMSE: {result.Metrics[ResultKeys.ValidationRmse]:F4}"), run.StandardOutput, StringComparison.Ordinal);
+        var model = new FileInfo(result.Outputs[ResultKeys.ModelFile]);
         Assert.True(model.Exists, $"no model file at '{model.FullName}'");
-        Assert.True(model.LastWriteTimeUtc >= startedAt.UtcDateTime.AddSeconds(-1), "the model file was not written by this run");
+        Assert.StartsWith(workspace.Path, model.FullName, StringComparison.Ordinal);
         Assert.True(model.Length > 0);
     }
 
@@ -53,13 +53,4 @@ public sealed partial class Level0ScriptTests
             Directory.Delete(emptyFolder, recursive: true);
         }
     }
-
-    [GeneratedRegex(@"^rows kept: train (?<train>[\d,]+), validation (?<validation>[\d,]+)$", RegexOptions.Multiline)]
-    private static partial Regex RowsKept();
-
-    [GeneratedRegex(@"^validation RMSE: (?<rmse>[\d.]+)$", RegexOptions.Multiline)]
-    private static partial Regex ValidationRmse();
-
-    [GeneratedRegex(@"^model file: (?<path>.+)$", RegexOptions.Multiline)]
-    private static partial Regex ModelFile();
 }

@@ -36,6 +36,9 @@ public sealed class MonthCatalog
     /// <summary>Where the real file of <paramref name="month"/> is expected.</summary>
     public string RealPathOf(TaxiMonth month) => Path.GetFullPath(Path.Combine(options.DataDirectory, month.FileName));
 
+    /// <summary>Where a download of <paramref name="month"/> is (or would be) kept.</summary>
+    public string CachedPathOf(TaxiMonth month) => Path.GetFullPath(Path.Combine(options.CacheDirectory, month.FileName));
+
     /// <exception cref="MonthNotAvailableException">
     /// No real file, no download, and synthetic data not allowed; the message says where it looked, what it tried
     /// and how to fix it.
@@ -48,15 +51,21 @@ public sealed class MonthCatalog
             return new MonthFile(month, realPath, DataOrigin.Real);
         }
 
+        var cachedPath = CachedPathOf(month);
+        if (File.Exists(cachedPath))
+        {
+            return new MonthFile(month, cachedPath, DataOrigin.Real);
+        }
+
         var source = downloader.SourceOf(month);
         TlcDownloadException? downloadFailure = null;
         if (options.AllowDownload)
         {
             try
             {
-                logger.LogInformation("{Month} is not in {Folder}; downloading {Url}", month, options.DataDirectory, source);
+                logger.LogInformation("{Month} is not in {Folder}; downloading {Url} into {Cache}", month, options.DataDirectory, source, options.CacheDirectory);
                 var downloaded = await downloader.DownloadAsync(
-                    month, realPath, progress: new DownloadProgressLog(logger, month), cancellationToken: cancellationToken);
+                    month, cachedPath, progress: new DownloadProgressLog(logger, month), cancellationToken: cancellationToken);
                 return new MonthFile(month, downloaded.Path, DataOrigin.Downloaded);
             }
             catch (TlcDownloadException failure)
@@ -77,7 +86,7 @@ public sealed class MonthCatalog
                 source,
                 $"{month} is not available: {whyNotReal}. To fix: set {MonthCatalogOptions.DataDirectoryVariable} to a folder holding "
                 + $"{month.FileName} (or put the file in {options.DataDirectory}), allow downloads with network access to {source}, "
-                + "or allow synthetic data.",
+                + "or, to run on generated data that says nothing about real trips, pass --allow-synthetic (Data:AllowSynthetic=true).",
                 downloadFailure);
         }
 

@@ -14,8 +14,14 @@ public sealed class MonthCatalogOptions
     /// </summary>
     public const string DataDirectoryVariable = "TAXI_DATA_DIR";
 
-    /// <summary>Folder of the real <c>green_tripdata_YYYY-MM.parquet</c> files (downloads land here too).</summary>
+    /// <summary>Folder of the real <c>green_tripdata_YYYY-MM.parquet</c> files. Only read: it may be a shared, read-only mount.</summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>
+    /// Where the catalog writes: downloaded months, and synthetic ones under <c>synthetic/</c>. Never the folder a
+    /// person pointed <see cref="DataDirectory"/> at, unless configured so; the host's <c>data/</c> by default.
+    /// </summary>
+    public string CacheDirectory { get; set; } = "data";
 
     /// <summary>Fetch missing months from the TLC.</summary>
     public bool AllowDownload { get; set; } = true;
@@ -30,11 +36,11 @@ public sealed class MonthCatalogOptions
     public SyntheticMonthOptions Synthetic { get; set; } = new();
 
     /// <summary>
-    /// Synthetic files live apart from real ones (<c>&lt;data&gt;/synthetic/</c>), one subfolder per generator
+    /// Synthetic files live apart from real ones (<c>&lt;cache&gt;/synthetic/</c>), one subfolder per generator
     /// setting, so they are never read as real months and a changed setting never reuses a stale file.
     /// </summary>
     public string SyntheticDirectory =>
-        Path.Combine(DataDirectory, "synthetic", $"{Synthetic.Scenario.ToString().ToLowerInvariant()}-seed{Synthetic.Seed}-rows{Synthetic.Rows}");
+        Path.Combine(CacheDirectory, "synthetic", $"{Synthetic.Scenario.ToString().ToLowerInvariant()}-seed{Synthetic.Seed}-rows{Synthetic.Rows}");
 
     /// <summary>The data folder for a <c>TAXI_DATA_DIR</c> value (relative values are taken from the content root).</summary>
     public static string ResolveDataDirectory(string? variableValue, string contentRoot) =>
@@ -49,6 +55,11 @@ public sealed class MonthCatalogOptions
         {
             throw new ArgumentException(
                 $"{nameof(DataDirectory)} is empty: set {DataDirectoryVariable} or configure a data folder.", nameof(DataDirectory));
+        }
+
+        if (string.IsNullOrWhiteSpace(CacheDirectory))
+        {
+            throw new ArgumentException($"{nameof(CacheDirectory)} is empty: configure Data:CacheDirectory or leave it unset.", nameof(CacheDirectory));
         }
 
         if (Synthetic is null)

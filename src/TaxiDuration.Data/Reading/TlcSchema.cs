@@ -3,7 +3,7 @@ using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Reading;
 
-/// <summary>The TLC green-file schema variants the template has seen (see the data folder's SOURCES.md).</summary>
+/// <summary>The TLC green-file schema variants the template has seen in the published months 2020–2025.</summary>
 public enum TlcSchemaVariant
 {
     /// <summary>Not one of the known layouts (e.g. a yellow file, or ID columns of another type); still readable.</summary>
