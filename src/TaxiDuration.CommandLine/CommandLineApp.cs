@@ -22,7 +22,7 @@ public static class CommandLineApp
         {
             foreach (var problem in parsed.Errors)
             {
-                await error.WriteLineAsync($"error: {problem.Message}");
+                await error.WriteLineAsync($"error: {Describe(problem)}");
             }
 
             await error.WriteLineAsync($"Run '{root.Name} --help' for the options and their values.");
@@ -43,5 +43,17 @@ public static class CommandLineApp
             await error.WriteLineAsync($"error: {failure.Message}");
             return ExitCodes.Failed;
         }
+    }
+
+    // System.CommandLine says "Argument 'xgb' not recognized. Must be one of: …" without saying for which option.
+    private static string Describe(System.CommandLine.Parsing.ParseError problem)
+    {
+        var option = problem.SymbolResult switch
+        {
+            System.CommandLine.Parsing.OptionResult result => result.Option.Name,
+            System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult result } => result.Option.Name,
+            _ => null,
+        };
+        return option is null || problem.Message.Contains(option, StringComparison.Ordinal) ? problem.Message : $"{option}: {problem.Message}";
     }
 }

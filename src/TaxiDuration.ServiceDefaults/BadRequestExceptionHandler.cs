@@ -18,21 +18,28 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             return false;
         }
 
+        // The framework's messages name internal types and parameters ("Implicit body inferred for parameter …",
+        // "could not be converted to TaxiDuration.Serving.RideRequest"); a client gets what it can act on instead.
         var problem = new HttpValidationProblemDetails
         {
             Status = badRequest.StatusCode,
-            Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? "The request body is too large."
-                : "The request could not be read.",
-            Detail = badRequest.Message,
+            Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.",
+            Detail = badRequest.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "The request body is larger than this service accepts.",
+                StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with 'Content-Type: application/json'.",
+                StatusCodes.Status400BadRequest => "The request has no JSON object to read: send one (not null, not empty) with 'Content-Type: application/json'.",
+                _ => "The request could not be read.",
+            },
         };
         if (badRequest.InnerException is JsonException json)
         {
             var field = FieldName(json.Path);
-            problem.Detail = json.Message;
+            problem.Detail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The JSON is malformed, or a value has the wrong type, at '{field}' (line {(json.LineNumber ?? 0) + 1}, byte {json.BytePositionInLine ?? 0}).");
             problem.Errors[field] = [field == "$"
                 ? "The body is not a valid JSON object."
-                : "The value is malformed or of the wrong type (IDs are integers, distance a number, pickup_datetime an ISO 8601 date-time)."];
+                : "The value is malformed or of the wrong JSON type (see the OpenAPI document for each field's type)."];
         }
 
         httpContext.Response.StatusCode = badRequest.StatusCode;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
@@ -21,10 +20,13 @@ public static class ServiceDefaultsExtensions
     /// <summary>Health checks with this tag decide readiness (<c>/health/ready</c>).</summary>
     public const string ReadyTag = "ready";
 
+    // Operational endpoints answer reads only: a POST to /metrics is a client's mistake, not a scrape.
+    private static readonly HttpMethodMetadata ReadOnlyMethods = new([HttpMethods.Get, HttpMethods.Head]);
+
     /// <summary>
     /// JSON console logs, a Prometheus registry of this host's own, health checks, ProblemDetails for every error
-    /// and the OpenAPI document. Defaults enter configuration at the lowest priority, so appsettings and
-    /// environment variables override any of them.
+    /// (whatever the client accepts) and the OpenAPI document. Defaults enter configuration at the lowest
+    /// priority, so appsettings and environment variables override any of them.
     /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -41,35 +43,70 @@ public static class ServiceDefaultsExtensions
             DotNetStats.Register(registry);
             return registry;
         });
+        services.AddOptions<ManagementOptions>().Bind(builder.Configuration.GetSection(ManagementOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHealthChecks();
         // Outside Development minimal APIs answer binding failures with an empty 400; throwing lets
         // BadRequestExceptionHandler describe them as ProblemDetails in every environment.
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddProblemDetails();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonWriter>());
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddOpenApi();
         return builder;
     }
 
     /// <summary>
-    /// HTTP metrics (outermost, so they see the final status code), exception → ProblemDetails, empty error
-    /// responses → ProblemDetails; then <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c> and
-    /// <c>/openapi/v1.json</c>. Call before mapping the service's own endpoints.
+    /// Routing, HTTP metrics (they see the endpoint and the final status code), exception → ProblemDetails, empty
+    /// error responses → ProblemDetails, UTF-8 JSON bodies; then <c>/health/live</c>, <c>/health/ready</c>,
+    /// <c>/metrics</c> and <c>/openapi/v1.json</c> (GET and HEAD only; on <c>Management:Port</c> alone when it is
+    /// set). Call before mapping the service's own endpoints.
     /// </summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var registry = app.Services.GetRequiredService<CollectorRegistry>();
-        app.UseHttpMetrics(metrics => HttpMetricsConfiguration.Apply(metrics, registry));
+        app.UseRouting();
+        app.UseMiddleware<HttpMetricsMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<JsonCharsetMiddleware>();
 
+        var management = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ManagementOptions>>().Value;
         // Live: the process answers. Ready: it can do its job (its checks tagged "ready" pass), so traffic may come.
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
-        app.MapMetrics("/metrics", registry);
-        app.MapOpenApi();
+        Operational(app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync }), management);
+        Operational(app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.WriteAsync }), management);
+        Operational(app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>()), management);
+        Operational(app.MapOpenApi(), management);
         return app;
+    }
+
+    /// <summary>
+    /// Starts the service and runs it until it is stopped. A start-up failure (a missing model or store, invalid
+    /// options) is one line on standard error and exit code 1, not an unhandled exception with a stack dump.
+    /// </summary>
+    public static async Task<int> RunServiceAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (Exception failure) when (failure is not OutOfMemoryException)
+        {
+            await Console.Error.WriteLineAsync($"error: the service could not start: {StartupFailure.Describe(failure)}");
+            return 1;
+        }
+
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+
+    private static void Operational(IEndpointConventionBuilder endpoint, ManagementOptions management)
+    {
+        endpoint.WithMetadata(ReadOnlyMethods);
+        if (management.Port is { } port)
+        {
+            endpoint.RequireHost($"*:{port}");
+        }
     }
 
     // What a production service logs by default: one JSON object per line with a UTC timestamp, and no per-request

@@ -45,7 +45,9 @@ public static class ServingServiceCollectionExtensions
             .Bind(configuration.GetSection(ModelOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IModelSource, ModelFileSource>();
+        services.AddSingleton<ModelFileSource>();
+        services.AddSingleton<IModelSource>(provider => provider.GetRequiredService<ModelFileSource>());
+        services.AddHealthChecks().AddCheck<ModelFileChangeHealthCheck>("model-file", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return services;
     }
 

@@ -14,10 +14,11 @@ public static class TrackingServiceCollectionExtensions
     /// One store per host, opened (and, unless read-only, migrated) on first use: in <c>Tracking:Directory</c>, else
     /// the folder in <c>TAXI_TRACKING_DIR</c>, else <c>tracking/</c>, relative to the content root.
     /// </summary>
-    public static IServiceCollection AddTrackingStore(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="access">What the host may do; null reads <c>Tracking:Access</c> (default <see cref="TrackingStoreAccess.Create"/>).</param>
+    public static IServiceCollection AddTrackingStore(this IServiceCollection services, IConfiguration configuration, TrackingStoreAccess? access = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton(provider => StoreOptions(configuration, provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddSingleton(provider => StoreOptions(configuration, provider.GetRequiredService<IHostEnvironment>().ContentRootPath, access));
         services.AddSingleton(provider => TrackingStore.Open(
             provider.GetRequiredService<TrackingStoreOptions>(), provider.GetService<TimeProvider>()));
         services.AddSingleton(provider => provider.GetRequiredService<TrackingStore>().Tracker);
@@ -26,7 +27,7 @@ public static class TrackingServiceCollectionExtensions
     }
 
     /// <summary>The store's options as <see cref="AddTrackingStore"/> resolves them (hosts print where the store is).</summary>
-    public static TrackingStoreOptions StoreOptions(IConfiguration configuration, string contentRoot)
+    public static TrackingStoreOptions StoreOptions(IConfiguration configuration, string contentRoot, TrackingStoreAccess? access = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(SectionName);
@@ -36,7 +37,7 @@ public static class TrackingServiceCollectionExtensions
         return new TrackingStoreOptions
         {
             DatabasePath = Path.Combine(Path.GetFullPath(folder, contentRoot), TrackingStoreOptions.DatabaseFileName),
-            ReadOnly = bool.TryParse(section["ReadOnly"], out var readOnly) && readOnly,
+            Access = access ?? (Enum.TryParse<TrackingStoreAccess>(section["Access"], ignoreCase: true, out var named) ? named : TrackingStoreAccess.Create),
         };
     }
 }

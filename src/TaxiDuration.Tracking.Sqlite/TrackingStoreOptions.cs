@@ -18,11 +18,8 @@ public sealed record TrackingStoreOptions
     /// <summary>Folder for artifact bytes, named by SHA-256; defaults to <c>artifacts</c> next to the database.</summary>
     public string? ArtifactRoot { get; init; }
 
-    /// <summary>
-    /// Open without writing anything: no journal-mode change, no migration, the exact schema version required. What
-    /// a service reading the registry from a read-only mount needs.
-    /// </summary>
-    public bool ReadOnly { get; init; }
+    /// <summary>What the opening process may do: create, use an existing store, or only read it (see <see cref="TrackingStoreAccess"/>).</summary>
+    public TrackingStoreAccess Access { get; init; } = TrackingStoreAccess.Create;
 
     /// <summary>How long SQLite itself waits for a lock held by another process before reporting busy.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(10);

@@ -181,9 +181,9 @@ public sealed class TripFeaturizerTests
     public void A_ride_without_pickup_time_is_dated_now_in_new_york()
     {
         // 16:00 UTC on Thursday 1 July 2021 is 12:00 in New York (EDT, UTC-4); in January it would be 11:00 (EST).
-        var summer = TripFeaturizer.ForRide(1, 2, 1, new FixedClock(new DateTimeOffset(2021, 7, 1, 16, 0, 0, TimeSpan.Zero)));
-        var winter = TripFeaturizer.ForRide(1, 2, 1, new FixedClock(new DateTimeOffset(2021, 1, 7, 16, 0, 0, TimeSpan.Zero)));
-        var lateUtc = TripFeaturizer.ForRide(1, 2, 1, new FixedClock(new DateTimeOffset(2021, 1, 10, 2, 0, 0, TimeSpan.Zero)));
+        var summer = TripFeaturizer.ForRide(1, 2, 1, NycTime.Now(new FixedClock(new DateTimeOffset(2021, 7, 1, 16, 0, 0, TimeSpan.Zero))));
+        var winter = TripFeaturizer.ForRide(1, 2, 1, NycTime.Now(new FixedClock(new DateTimeOffset(2021, 1, 7, 16, 0, 0, TimeSpan.Zero))));
+        var lateUtc = TripFeaturizer.ForRide(1, 2, 1, NycTime.Now(new FixedClock(new DateTimeOffset(2021, 1, 10, 2, 0, 0, TimeSpan.Zero))));
 
         Assert.Equal((12f, 4f), (summer.PickupHour, summer.PickupDayOfWeek));
         Assert.Equal((11f, 4f), (winter.PickupHour, winter.PickupDayOfWeek));

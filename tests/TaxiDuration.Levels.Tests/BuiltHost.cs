@@ -18,4 +18,11 @@ internal static class BuiltHost
             RepositoryRoot.Path, "levels", level, host, "bin", OutputFolder.Parent!.Name, OutputFolder.Name, assembly + ".dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"{assembly} is not built at {path}; build Template.sln first.", path);
     }
+
+    /// <summary>A tool under build/, e.g. "TaxiDuration.DataTool".</summary>
+    public static string BuildTool(string project)
+    {
+        var path = Path.Combine(RepositoryRoot.Path, "build", project, "bin", OutputFolder.Parent!.Name, OutputFolder.Name, project + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{project} is not built at {path}; build Template.sln first.", path);
+    }
 }

@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using TaxiDuration.Reporting.Results;
+using TaxiDuration.TestSupport;
 using TaxiDuration.Tracking;
+using TaxiDuration.Tracking.Sqlite;
 
 namespace TaxiDuration.Levels.Tests;
 
@@ -60,6 +62,20 @@ public sealed class Level2AcceptanceTests
         var models = await workspace.CliAsync("models");
         Assert.True(models.ExitCode == 0, models.Transcript);
         Assert.Contains("acceptance: retrained", models.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [ReadOnlyMountFact]
+    public async Task The_service_serves_its_champion_from_a_store_mounted_read_only()
+    {
+        using var workspace = new Level2Workspace();
+        Assert.True((await workspace.CliAsync(workspace.QuickTrain())).ExitCode == 0);
+        Assert.True((await workspace.CliAsync("promote", "--version", "1", "--reason", "acceptance: read-only serving")).ExitCode == 0);
+        using var mount = ReadOnlyMount.Of(workspace.Environment[TrackingStoreOptions.DirectoryVariable]!);
+
+        await using var service = RunningService.Start(workspace.ApiDll, new Dictionary<string, string?> { [TrackingStoreOptions.DirectoryVariable] = mount.Path });
+
+        Assert.True(await service.WaitUntilReadyAsync(), service.Output);
+        Assert.Equal("taxi-duration/1", await PredictedVersionAsync(service));
     }
 
     [Fact]

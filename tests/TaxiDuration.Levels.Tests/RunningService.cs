@@ -11,6 +11,7 @@ internal sealed class RunningService : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly Process process;
     private readonly StringBuilder output = new();
+    private readonly StringBuilder errors = new();
 
     private RunningService(Process process, Uri address)
     {
@@ -18,7 +19,17 @@ internal sealed class RunningService : IAsyncDisposable
         Address = address;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
         process.OutputDataReceived += (_, line) => Append(line.Data);
-        process.ErrorDataReceived += (_, line) => Append(line.Data);
+        process.ErrorDataReceived += (_, line) =>
+        {
+            Append(line.Data);
+            if (line.Data is not null)
+            {
+                lock (errors)
+                {
+                    errors.AppendLine(line.Data);
+                }
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
@@ -37,6 +48,18 @@ internal sealed class RunningService : IAsyncDisposable
             lock (output)
             {
                 return output.ToString();
+            }
+        }
+    }
+
+    /// <summary>What the service printed on standard error so far (where start-up failures go; logs go to standard output).</summary>
+    public string Errors
+    {
+        get
+        {
+            lock (errors)
+            {
+                return errors.ToString();
             }
         }
     }

@@ -24,6 +24,9 @@ internal sealed class DefaultsApp : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
+    /// <summary>Every address the server listens on (ports resolved).</summary>
+    public IReadOnlyList<string> Urls => [.. app.Urls];
+
     public static async Task<DefaultsApp> StartAsync(Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });

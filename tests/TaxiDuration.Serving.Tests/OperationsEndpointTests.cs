@@ -21,7 +21,7 @@ public sealed class OperationsEndpointTests(TrainedModelFixture model)
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", await StatusOfAsync(ready));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class OperationsEndpointTests(TrainedModelFixture model)
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Unhealthy", await StatusOfAsync(ready));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, predict.StatusCode);
         Assert.Equal("application/problem+json", predict.Content.Headers.ContentType?.MediaType);
     }
@@ -78,5 +78,33 @@ public sealed class OperationsEndpointTests(TrainedModelFixture model)
         var paths = document.RootElement.GetProperty("paths");
         Assert.True(paths.GetProperty("/predict").TryGetProperty("post", out _));
         Assert.True(paths.GetProperty("/predict/batch").TryGetProperty("post", out _));
+    }
+
+    [Fact]
+    public async Task A_model_file_changed_under_the_running_service_is_reported_while_the_loaded_model_keeps_serving()
+    {
+        var copy = Path.Combine(model.Directory, $"changing-{Guid.NewGuid():N}.zip");
+        File.Copy(model.ModelPath, copy);
+        using var host = ServingHost.Serving(copy);
+        using var client = host.CreateClient();
+        using (var before = await client.GetAsync("/health/ready"))
+        {
+            Assert.Equal("Healthy", await StatusOfAsync(before));
+        }
+
+        await File.AppendAllTextAsync(copy, "changed by a deployment");
+        using var after = await client.GetAsync("/health/ready");
+        using var predict = await client.PostAsJsonAsync("/predict", new { PULocationID = 1, DOLocationID = 2, trip_distance = 1.0 });
+
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal("Degraded", await StatusOfAsync(after));
+        Assert.Contains("changed after it was loaded", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, predict.StatusCode);
+    }
+
+    private static async Task<string> StatusOfAsync(HttpResponseMessage response)
+    {
+        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return report.RootElement.GetProperty("status").GetString()!;
     }
 }

@@ -3,44 +3,26 @@ using Microsoft.Extensions.Options;
 
 namespace TaxiDuration.Serving.Tests;
 
-/// <summary>A bad model configuration stops the host at start with a message naming the file, not a 500 later.</summary>
+/// <summary>
+/// What the level-1 source loads. Start-up failures as a person sees them (exit code, one line naming the file) are
+/// tested on the real process in TaxiDuration.Levels.Tests.
+/// </summary>
 [Collection(TrainedModelCollection.Name)]
 public sealed class StartupTests(TrainedModelFixture model)
 {
     [Fact]
-    public void Missing_model_file_fails_start_up_naming_the_path()
+    public async Task A_model_file_that_no_longer_matches_its_checksum_is_refused()
     {
-        var missing = Path.Combine(model.Directory, "no-such-model.zip");
-        using var host = ServingHost.Serving(missing);
+        var shipped = Path.Combine(model.Directory, $"shipped-{Guid.NewGuid():N}.zip");
+        File.Copy(model.ModelPath, shipped);
+        await File.WriteAllTextAsync(shipped + ".sha256", $"{new string('0', 64)}  {Path.GetFileName(shipped)}\n");
+        var source = new Sources.ModelFileSource(
+            Options.Create(new ModelOptions { Path = shipped }), new FixedEnvironment(model.Directory));
 
-        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+        var error = Assert.Throws<InvalidDataException>(() => source.Load(new Microsoft.ML.MLContext()));
 
-        Assert.Contains(missing, Messages(error), StringComparison.Ordinal);
-        Assert.Contains("does not exist", Messages(error), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Corrupt_model_file_fails_start_up_naming_the_path()
-    {
-        var corrupt = Path.Combine(model.Directory, "corrupt-model.zip");
-        File.WriteAllBytes(corrupt, [0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
-        using var host = ServingHost.Serving(corrupt);
-
-        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
-
-        Assert.Contains(corrupt, Messages(error), StringComparison.Ordinal);
-        Assert.IsType<InvalidOperationException>(Flatten(error).First(e => e.Message.Contains(corrupt, StringComparison.Ordinal)));
-    }
-
-    [Fact]
-    public void Empty_model_path_fails_options_validation_at_start()
-    {
-        using var host = ServingHost.Serving("");
-
-        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
-
-        Assert.Contains(Flatten(error), e => e is OptionsValidationException);
-        Assert.Contains("Model:Path", Messages(error), StringComparison.Ordinal);
+        Assert.Contains(shipped, error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not match its checksum", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,12 +47,14 @@ public sealed class StartupTests(TrainedModelFixture model)
         }
     }
 
-    private static IEnumerable<Exception> Flatten(Exception error) => error switch
+    private sealed class FixedEnvironment(string root) : Microsoft.Extensions.Hosting.IHostEnvironment
     {
-        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Flatten).Prepend(error),
-        { InnerException: { } inner } => Flatten(inner).Prepend(error),
-        _ => [error],
-    };
+        public string EnvironmentName { get; set; } = "Production";
 
-    private static string Messages(Exception error) => string.Join(" | ", Flatten(error).Select(e => e.Message));
+        public string ApplicationName { get; set; } = "tests";
+
+        public string ContentRootPath { get; set; } = root;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
+    }
 }

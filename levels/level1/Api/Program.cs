@@ -1,10 +1,10 @@
 using TaxiDuration.ServiceDefaults;
 using TaxiDuration.Serving;
 
-// The container's HEALTHCHECK runs this binary with --healthcheck: probe the running service and exit.
-if (LivenessProbe.IsRequested(args))
+// The container's HEALTHCHECK runs this binary with --healthcheck: probe the running service's readiness and exit.
+if (HealthProbe.IsRequested(args))
 {
-    return await LivenessProbe.RunAsync(LivenessProbe.DefaultUrl(), TimeSpan.FromSeconds(3));
+    return await HealthProbe.RunAsync(HealthProbe.DefaultUrl(), TimeSpan.FromSeconds(3));
 }
 
 // Level 1: serve the model file a person trained and shipped (Model:Path / env var Model__Path). Picking a new
@@ -16,5 +16,4 @@ builder.Services.AddModelFileSource(builder.Configuration);
 
 var app = builder.Build();
 app.MapDurationPredictionService();
-await app.RunAsync();
-return 0;
+return await app.RunServiceAsync();

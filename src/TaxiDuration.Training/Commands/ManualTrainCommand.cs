@@ -81,6 +81,8 @@ public static class ManualTrainCommand
             await Step(output, 4, $"write {request.Output}", async () =>
             {
                 ModelFile.Save(ml, trained.Model, trained.InputSchema, trained.Metadata, request.Output);
+                // The checksum ships with the file: a service refuses a model that changed after training.
+                ModelChecksum.Write(request.Output);
                 await File.WriteAllTextAsync(MetricsPath(request.Output), ManualTrainingMetrics.ToJson(trained, months), cancellationToken);
                 return true;
             });

@@ -19,10 +19,10 @@ internal sealed class StoreHost : IDisposable
 
     public IModelRegistry Registry => host.Services.GetRequiredService<IModelRegistry>();
 
-    /// <summary>Builds the host and says which store it opened.</summary>
+    /// <summary>Builds the host on an existing store (browsing never creates one at a mistyped path) and says which.</summary>
     public static StoreHost Open(HostComposition addStore)
     {
-        var builder = CommandLineHost.CreateBuilder([]);
+        var builder = CommandLineHost.CreateBuilder([new("Tracking:Access", "Existing")]);
         addStore(builder);
         var store = new StoreHost(builder.Build());
         StoreLocation.Describe(store.host.Services);

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Prometheus;
+
+namespace TaxiDuration.ServiceDefaults;
+
+/// <summary>
+/// Requests and their latency by status code, method and endpoint, with every label drawn from a bounded set: the
+/// method is one of HTTP's own or "other" (a client inventing methods cannot grow /metrics), and the endpoint is
+/// the route pattern chosen before the request runs, so a binding failure or a 5xx is counted against its endpoint
+/// (not against an empty one) and a request no route matches is "unmatched".
+/// </summary>
+internal sealed class HttpMetricsMiddleware(RequestDelegate next, CollectorRegistry registry)
+{
+    public const string Unmatched = "unmatched";
+    public const string OtherMethod = "other";
+
+    private static readonly string[] Labels = ["code", "method", "endpoint"];
+    private static readonly string[] KnownMethods = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT"];
+    private static readonly string[] StatusCodes = [.. Enumerable.Range(0, 600).Select(code => code.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+    private readonly Counter requests = Metrics.WithCustomRegistry(registry).CreateCounter(
+        "http_requests_received_total", "HTTP requests processed, by status code, method and endpoint.", Labels);
+
+    private readonly Histogram duration = Metrics.WithCustomRegistry(registry).CreateHistogram(
+        "http_request_duration_seconds", "Duration of HTTP requests, by status code, method and endpoint.", Labels,
+        new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 12) });
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        // Read now: the exception handler clears the endpoint before it writes its ProblemDetails.
+        var endpoint = EndpointLabel(context);
+        var started = Stopwatch.GetTimestamp();
+        var failed = false;
+        try
+        {
+            await next(context);
+        }
+        catch
+        {
+            failed = true;
+            throw;
+        }
+        finally
+        {
+            var code = failed && !context.Response.HasStarted ? 500 : context.Response.StatusCode;
+            var labels = new[] { StatusCodes[Math.Clamp(code, 0, 599)], MethodLabel(context.Request.Method), endpoint };
+            requests.WithLabels(labels).Inc();
+            duration.WithLabels(labels).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    internal static string MethodLabel(string method)
+    {
+        foreach (var known in KnownMethods)
+        {
+            if (string.Equals(method, known, StringComparison.Ordinal))
+            {
+                return known;
+            }
+        }
+
+        return OtherMethod;
+    }
+
+    // "/predict/" (a group's root) and "/predict" are one endpoint to a reader of the metrics.
+    private static string EndpointLabel(HttpContext context) =>
+        context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern }
+            ? pattern.Length > 1 ? "/" + pattern.Trim('/') : "/"
+            : Unmatched;
+}
