@@ -16,6 +16,7 @@ public sealed class MonthCatalogTests(ServedMonthFixture month) : IClassFixture<
     private static readonly TaxiMonth January = SyntheticMonths.January2021;
 
     private readonly TemporaryFolder data = new();
+    private readonly TemporaryFolder cache = new();
     private readonly HttpClient httpClient = new();
     private readonly RecordingLogger<MonthCatalog> logger = new();
 
@@ -33,14 +34,15 @@ public sealed class MonthCatalogTests(ServedMonthFixture month) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_missing_month_is_downloaded_into_the_data_folder()
+    public async Task A_missing_month_is_downloaded_into_the_cache_never_into_the_data_folder()
     {
         await using var server = await LoopbackServer.ServingAsync(month.Bytes);
 
         var file = await Catalog(Downloader(server)).ResolveAsync(January, CancellationToken.None);
 
         Assert.Equal(DataOrigin.Downloaded, file.Origin);
-        Assert.Equal(data.File(January.FileName), file.Path);
+        Assert.Equal(cache.File(January.FileName), file.Path);
+        Assert.Empty(data.Files());
         Assert.Equal(ServedMonthFixture.Rows, (await new TlcTripReader().ReadAllAsync(file.Path)).Length);
         Assert.Equal(DataOrigin.Real, (await Catalog(new UnreachableDownloader()).ResolveAsync(January, CancellationToken.None)).Origin);
         var progress = logger.Entries.Where(entry => entry.Message.StartsWith($"Downloading {January}:", StringComparison.Ordinal)).ToList();
@@ -63,7 +65,8 @@ public sealed class MonthCatalogTests(ServedMonthFixture month) : IClassFixture<
 
         Assert.Equal(DataOrigin.Synthetic, file.Origin);
         Assert.True(file.IsSynthetic);
-        Assert.StartsWith(Path.Combine(data.Path, "synthetic") + Path.DirectorySeparatorChar, file.Path, StringComparison.Ordinal);
+        Assert.StartsWith(Path.Combine(cache.Path, "synthetic") + Path.DirectorySeparatorChar, file.Path, StringComparison.Ordinal);
+        Assert.Empty(data.Files());
         Assert.Equal(1_500, (await new TlcTripReader().ReadAllAsync(file.Path)).Length);
         Assert.False(File.Exists(data.File(January.FileName)), "synthetic data must never sit where a real month belongs");
         Assert.Contains("SYNTHETIC", file.Warning, StringComparison.Ordinal);
@@ -104,8 +107,9 @@ public sealed class MonthCatalogTests(ServedMonthFixture month) : IClassFixture<
         Assert.Contains(data.File(January.FileName), failure.Message, StringComparison.Ordinal);
         Assert.Contains(downloader.SourceOf(January).ToString(), failure.Message, StringComparison.Ordinal);
         Assert.Contains("TAXI_DATA_DIR", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("synthetic", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("--allow-synthetic", failure.Message, StringComparison.Ordinal);
         Assert.Empty(data.Files());
+        Assert.Empty(cache.Files());
     }
 
     [Fact]
@@ -147,11 +151,13 @@ public sealed class MonthCatalogTests(ServedMonthFixture month) : IClassFixture<
     {
         httpClient.Dispose();
         data.Dispose();
+        cache.Dispose();
     }
 
     private MonthCatalogOptions Options(bool allowSynthetic = false, bool allowDownload = true) => new()
     {
         DataDirectory = data.Path,
+        CacheDirectory = cache.Path,
         AllowDownload = allowDownload,
         AllowSynthetic = allowSynthetic,
         Synthetic = new SyntheticMonthOptions { Rows = 1_000 },
