@@ -95,6 +95,7 @@ public static class TripFeaturizer
     private sealed class Batch(int capacity)
     {
         private readonly List<TripExample> examples = new(capacity);
+        private readonly List<DateTime> pickupTimes = new(capacity);
 
         // A month has ~13k distinct pairs among ~75k trips: one string per pair, not per trip.
         private readonly string?[] pairs = new string?[ZoneSlots * ZoneSlots];
@@ -142,6 +143,7 @@ public static class TripFeaturizer
                 ref var pair = ref pairs[(origin * ZoneSlots) + destination];
                 pair ??= TripFeatures.PickupDropoff(origin, destination);
                 examples.Add(Example(origin, destination, pair, distance, pickup, minutes));
+                pickupTimes.Add(pickup);
             }
         }
 
@@ -155,7 +157,7 @@ public static class TripFeaturizer
                 [DropReasons.ZoneOutOfRange] = zoneOutOfRange,
                 [DropReasons.DurationOutOfRange] = durationOutOfRange,
             };
-            return new FeaturizedMonth([.. examples], raw, examples.Count, counts);
+            return new FeaturizedMonth([.. examples], [.. pickupTimes], raw, examples.Count, counts);
         }
     }
 }

@@ -28,7 +28,8 @@ public sealed class DurationPredictor(
         }
 
         var started = clock.GetTimestamp();
-        var variant = set.Route(clientKey);
+        // Sticky by client when the caller says who it is; otherwise each request is routed on its own.
+        var variant = set.Route(clientKey ?? requestId);
         var observed = new ObservedRide[rides.Count];
         var examples = new TripExample[rides.Count];
         for (var i = 0; i < rides.Count; i++)

@@ -10,6 +10,9 @@ public static class PredictionHandlers
     /// <summary>The request header a caller identifies itself with; A/B routing is sticky on it.</summary>
     public const string ClientIdHeader = "X-Client-Id";
 
+    /// <summary>The response header naming the model version that answered (also in the body as <c>model_version</c>).</summary>
+    public const string ModelVersionHeader = "X-Model-Version";
+
     /// <summary><c>POST /predict</c>: one ride's duration in minutes.</summary>
     public static Results<Ok<PredictionResponse>, ValidationProblem, ProblemHttpResult> Predict(
         RideRequest ride, DurationPredictor predictor, HttpContext context)
@@ -22,7 +25,7 @@ public static class PredictionHandlers
         }
 
         return predictor.Predict([ride], context.TraceIdentifier, ClientKey(context)) is { } predicted
-            ? TypedResults.Ok(new PredictionResponse(predicted.Minutes[0], predicted.ModelVersion))
+            ? Answer(context, predicted, new PredictionResponse(predicted.Minutes[0], predicted.ModelVersion))
             : NoModel();
     }
 
@@ -40,8 +43,14 @@ public static class PredictionHandlers
         }
 
         return predictor.Predict(batch.Rides!, context.TraceIdentifier, ClientKey(context)) is { } predicted
-            ? TypedResults.Ok(new BatchPredictionResponse(predicted.Minutes, predicted.ModelVersion))
+            ? Answer(context, predicted, new BatchPredictionResponse(predicted.Minutes, predicted.ModelVersion))
             : NoModel();
+    }
+
+    private static Ok<T> Answer<T>(HttpContext context, DurationPredictions predicted, T body)
+    {
+        context.Response.Headers[ModelVersionHeader] = predicted.ModelVersion;
+        return TypedResults.Ok(body);
     }
 
     private static string? ClientKey(HttpContext context) =>

@@ -21,7 +21,7 @@ public sealed class RideFeaturizer(TimeProvider clock)
             throw new ArgumentException("Only validated rides can be featurized: a zone or the distance is missing.", nameof(ride));
         }
 
-        return new ObservedRide(pickupZone, dropoffZone, miles, ride.PickupDatetime ?? NycTime.Now(clock), TripKey: null);
+        return new ObservedRide(pickupZone, dropoffZone, miles, ride.PickupDatetime ?? NycTime.Now(clock), ride.TripKey);
     }
 
     /// <summary>The model's row for an observed ride (the target left at zero).</summary>

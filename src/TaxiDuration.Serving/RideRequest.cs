@@ -12,8 +12,15 @@ public sealed record RideRequest(
     [property: JsonPropertyName(RideRequest.PickupZoneField)] int? PickupLocationId,
     [property: JsonPropertyName(RideRequest.DropoffZoneField)] int? DropoffLocationId,
     [property: JsonPropertyName(RideRequest.DistanceField)] double? TripDistance,
-    [property: JsonPropertyName(RideRequest.PickupTimeField)] DateTime? PickupDatetime = null)
+    [property: JsonPropertyName(RideRequest.PickupTimeField)] DateTime? PickupDatetime = null,
+    [property: JsonPropertyName(RideRequest.TripKeyField)] string? TripKey = null)
 {
+    /// <summary>JSON name of the caller's optional id for the trip; ground truth is joined to the prediction log on it.</summary>
+    public const string TripKeyField = "trip_key";
+
+    /// <summary>Longest trip key accepted (an id, not a payload).</summary>
+    public const int MaxTripKeyLength = 128;
+
     /// <summary>JSON name of the pickup zone ID.</summary>
     public const string PickupZoneField = "PULocationID";
 

@@ -38,6 +38,11 @@ public static class RideValidator
                 break;
         }
 
+        if (ride.TripKey is { Length: > RideRequest.MaxTripKeyLength } key)
+        {
+            Add(ref errors, fieldPrefix + RideRequest.TripKeyField, $"The trip key is {key.Length} characters long; at most {RideRequest.MaxTripKeyLength} are accepted.");
+        }
+
         return errors;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TaxiDuration.Model;
 using TaxiDuration.Monitoring.Observation;
 using TaxiDuration.ServiceDefaults;
+using TaxiDuration.Serving.Rollout;
 using TaxiDuration.Serving.Sources;
 
 namespace TaxiDuration.Serving;
@@ -25,14 +26,20 @@ public static class ServingServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RideFeaturizer>();
-        services.AddSingleton<ServedModelLoader>();
         services.AddSingleton<ServedModelSetHolder>();
         services.AddSingleton<IServedModelProvider>(provider => provider.GetRequiredService<ServedModelSetHolder>());
-        services.AddHostedService<ModelLoadingService>();
         services.AddSingleton<DurationPredictor>();
         services.AddSingleton<IPredictionObserver, PredictionMetricsObserver>();
 
         services.Configure<JsonOptions>(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServingJsonContext.Default));
+        return services;
+    }
+
+    // Levels 1 and 2: one model, loaded while the host starts (a bad one stops the start); ready once it is loaded.
+    private static IServiceCollection AddModelLoadedAtStart(this IServiceCollection services)
+    {
+        services.AddSingleton<ServedModelLoader>();
+        services.AddHostedService<ModelLoadingService>();
         services.AddHealthChecks().AddCheck<ModelReadyHealthCheck>("model", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return services;
     }
@@ -45,6 +52,7 @@ public static class ServingServiceCollectionExtensions
             .Bind(configuration.GetSection(ModelOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddModelLoadedAtStart();
         services.AddSingleton<ModelFileSource>();
         services.AddSingleton<IModelSource>(provider => provider.GetRequiredService<ModelFileSource>());
         services.AddHealthChecks().AddCheck<ModelFileChangeHealthCheck>("model-file", tags: [ServiceDefaultsExtensions.ReadyTag]);
@@ -63,8 +71,35 @@ public static class ServingServiceCollectionExtensions
             .Bind(configuration.GetSection(RegistryOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddModelLoadedAtStart();
         services.TryAddSingleton<RegisteredModelLoader>();
         services.AddSingleton<IModelSource, RegistryModelSource>();
+        return services;
+    }
+
+    /// <summary>
+    /// Level 3's source: the variants and shadow of <c>Rollout</c> follow their registry aliases, hot-reloaded
+    /// (verified, warmed up, swapped atomically) with no restart; shadow scoring and the prediction log's feed run
+    /// off the response path. The registry is the tracking store's, registered by the host. The service starts
+    /// without a champion and becomes ready when one is promoted.
+    /// </summary>
+    public static IServiceCollection AddRegistryRollout(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<RolloutOptions>()
+            .Bind(configuration.GetSection(RolloutOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<RegisteredModelLoader>();
+        services.AddSingleton<VerifiedModelLoader>();
+        services.AddSingleton<RolloutState>();
+        services.AddSingleton<RolloutMetrics>();
+        services.AddSingleton<RegistryRolloutService>();
+        services.AddHostedService(provider => provider.GetRequiredService<RegistryRolloutService>());
+        services.AddSingleton<ShadowScoring>();
+        services.AddHostedService(provider => provider.GetRequiredService<ShadowScoring>());
+        services.AddSingleton<IPredictionObserver>(provider => provider.GetRequiredService<ShadowScoring>());
+        services.AddHealthChecks().AddCheck<RolloutHealthCheck>("rollout", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return services;
     }
 }

@@ -6,7 +6,7 @@ namespace TaxiDuration.Tracking.Sqlite;
 /// </summary>
 internal static class SchemaMigrations
 {
-    public static IReadOnlyList<string> All { get; } = [TrackingTables, RegistryTables];
+    public static IReadOnlyList<string> All { get; } = [TrackingTables, RegistryTables, DeploymentDecisions];
 
     public static int LatestVersion => All.Count;
 
@@ -145,5 +145,28 @@ internal static class SchemaMigrations
         BEGIN SELECT RAISE(ABORT, 'alias_history is append-only'); END;
         CREATE TRIGGER alias_history_no_delete BEFORE DELETE ON alias_history
         BEGIN SELECT RAISE(ABORT, 'alias_history is append-only'); END;
+        """;
+
+    // Level 3: what the deployment gate decided, append-only like the alias history it sits beside.
+    private const string DeploymentDecisions = """
+        CREATE TABLE deployment_decisions (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            model_name TEXT NOT NULL,
+            candidate_version INTEGER NOT NULL,
+            champion_version INTEGER NULL,
+            month TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            details TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            decided_ms INTEGER NOT NULL,
+            FOREIGN KEY (model_name, candidate_version) REFERENCES model_versions(model_name, version)
+        );
+        CREATE INDEX deployment_decisions_by_model ON deployment_decisions(model_name, sequence);
+
+        CREATE TRIGGER deployment_decisions_no_update BEFORE UPDATE ON deployment_decisions
+        BEGIN SELECT RAISE(ABORT, 'deployment_decisions is append-only'); END;
+        CREATE TRIGGER deployment_decisions_no_delete BEFORE DELETE ON deployment_decisions
+        BEGIN SELECT RAISE(ABORT, 'deployment_decisions is append-only'); END;
         """;
 }

@@ -87,29 +87,92 @@ internal sealed class SqliteModelRegistry(SqliteDatabase database, ContentAddres
         ModelUri.ValidAlias(alias);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        expected ??= AliasPrecondition.None;
+        // Read and write in one IMMEDIATE transaction: no other writer can move the alias in between.
         return database.Write(connection =>
         {
-            _ = FindVersion(connection, modelName, version) ?? throw UnknownVersion(connection, modelName, version);
-            // Read and write in one IMMEDIATE transaction: no other writer can move the alias in between.
-            var previous = CurrentAliasTarget(connection, modelName, alias);
-            if (!expected.IsMetBy(previous))
-            {
-                throw new AliasConflictException(modelName, alias, expected, previous);
-            }
-
-            // A move to where the alias already points is still recorded: every successful call leaves one audit row.
-            connection.Execute(
-                """
-                INSERT INTO model_aliases (model_name, alias, version) VALUES ($model, $alias, $version)
-                ON CONFLICT (model_name, alias) DO UPDATE SET version = excluded.version;
-                """,
-                ("$model", modelName),
-                ("$alias", alias),
-                ("$version", version));
-            AppendHistory(connection, modelName, alias, previous, version, reason, actor);
+            MoveAlias(connection, modelName, alias, version, reason, actor, expected ?? AliasPrecondition.None);
             return FindVersion(connection, modelName, version)!;
         });
+    }
+
+    public ModelVersion PromoteChampion(string modelName, int version, string reason, string actor, AliasPrecondition expected)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return database.Write(connection =>
+        {
+            var replaced = MoveAlias(connection, modelName, RegistryAliases.Champion, version, reason, actor, expected);
+            if (replaced is { } previous && previous != version)
+            {
+                MoveAlias(connection, modelName, RegistryAliases.PreviousChampion, previous, $"replaced as champion by version {version}: {reason}", actor, AliasPrecondition.None);
+            }
+
+            return FindVersion(connection, modelName, version)!;
+        });
+    }
+
+    public DeploymentDecision RecordDecision(NewDeploymentDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentException.ThrowIfNullOrWhiteSpace(decision.Reason);
+        ArgumentException.ThrowIfNullOrWhiteSpace(decision.Actor);
+        var decidedAt = time.GetUtcNow();
+        var sequence = database.Write(connection =>
+        {
+            _ = FindVersion(connection, decision.ModelName, decision.CandidateVersion) ?? throw UnknownVersion(connection, decision.ModelName, decision.CandidateVersion);
+            return connection.Scalar<long>(
+                """
+                INSERT INTO deployment_decisions (model_name, candidate_version, champion_version, month, verdict, reason, details, actor, decided_ms)
+                VALUES ($model, $candidate, $champion, $month, $verdict, $reason, $details, $actor, $now)
+                RETURNING sequence;
+                """,
+                ("$model", decision.ModelName),
+                ("$candidate", decision.CandidateVersion),
+                ("$champion", decision.ChampionVersion),
+                ("$month", decision.Month),
+                ("$verdict", decision.Verdict),
+                ("$reason", decision.Reason),
+                ("$details", decision.DetailsJson),
+                ("$actor", decision.Actor),
+                ("$now", UnixTime.ToMilliseconds(decidedAt)));
+        });
+        return new DeploymentDecision(
+            sequence, decision.ModelName, decision.CandidateVersion, decision.ChampionVersion, decision.Month, decision.Verdict,
+            decision.Reason, decision.DetailsJson, decision.Actor, UnixTime.FromMilliseconds(UnixTime.ToMilliseconds(decidedAt)));
+    }
+
+    public IReadOnlyList<DeploymentDecision> GetDecisions(string modelName) => database.Read(connection => connection.Query(
+        """
+        SELECT sequence, model_name, candidate_version, champion_version, month, verdict, reason, details, actor, decided_ms
+        FROM deployment_decisions WHERE model_name = $model ORDER BY sequence;
+        """,
+        row => new DeploymentDecision(
+            row.GetInt64(0), row.GetString(1), row.GetInt32(2), row.IsDBNull(3) ? null : row.GetInt32(3), row.GetString(4),
+            row.GetString(5), row.GetString(6), row.GetString(7), row.GetString(8), UnixTime.FromMilliseconds(row.GetInt64(9))),
+        ("$model", modelName)));
+
+    // Moves one alias inside the caller's transaction and returns where it pointed before (null: it was new).
+    private int? MoveAlias(SqliteConnection connection, string modelName, string alias, int version, string reason, string actor, AliasPrecondition expected)
+    {
+        _ = FindVersion(connection, modelName, version) ?? throw UnknownVersion(connection, modelName, version);
+        var previous = CurrentAliasTarget(connection, modelName, alias);
+        if (!expected.IsMetBy(previous))
+        {
+            throw new AliasConflictException(modelName, alias, expected, previous);
+        }
+
+        // A move to where the alias already points is still recorded: every successful call leaves one audit row.
+        connection.Execute(
+            """
+            INSERT INTO model_aliases (model_name, alias, version) VALUES ($model, $alias, $version)
+            ON CONFLICT (model_name, alias) DO UPDATE SET version = excluded.version;
+            """,
+            ("$model", modelName),
+            ("$alias", alias),
+            ("$version", version));
+        AppendHistory(connection, modelName, alias, previous, version, reason, actor);
+        return previous;
     }
 
     public void DeleteAlias(string modelName, string alias, string reason, string actor)

@@ -32,6 +32,20 @@ public interface IModelRegistry
     /// </summary>
     ModelVersion SetAlias(string modelName, string alias, int version, string reason, string actor, AliasPrecondition? expected = null);
 
+    /// <summary>
+    /// Makes <paramref name="version"/> the champion and keeps the one it replaces as
+    /// <see cref="RegistryAliases.PreviousChampion"/>, in one transaction (two history rows), if the champion is still
+    /// where <paramref name="expected"/> says; otherwise <see cref="AliasConflictException"/> and nothing changes.
+    /// A rollback is the same move back to the previous champion.
+    /// </summary>
+    ModelVersion PromoteChampion(string modelName, int version, string reason, string actor, AliasPrecondition expected);
+
+    /// <summary>Appends a deployment gate's decision; decisions can never be edited or removed.</summary>
+    DeploymentDecision RecordDecision(NewDeploymentDecision decision);
+
+    /// <summary>Every recorded decision for the model, oldest first.</summary>
+    IReadOnlyList<DeploymentDecision> GetDecisions(string modelName);
+
     /// <summary>MLflow: registered-models/alias (delete); the removal is recorded in the history.</summary>
     void DeleteAlias(string modelName, string alias, string reason, string actor);
 

@@ -27,6 +27,9 @@ public sealed class TrainingPipelineOptions
     /// <summary>Seeds the search; the same seed, data and code give the same trials and the same model.</summary>
     public int Seed { get; set; } = 42;
 
+    /// <summary>An alias to point at the registered version (level 3: <c>challenger</c>, which the gate then judges); null for none.</summary>
+    public string? Alias { get; set; }
+
     public string ExperimentName { get; set; } = DefaultExperiment;
 
     public string ModelName { get; set; } = DefaultModelName;
@@ -70,6 +73,11 @@ public sealed class TrainingPipelineOptions
         if (Test is { } test && (test == Train || test == Validation))
         {
             yield return $"--test {test} is also the {(test == Train ? "training" : "validation")} month: the test month must be a third month (or 'none').";
+        }
+
+        if (Alias is { } alias && !Tracking.ModelUri.TryParse($"m@{alias}", out _))
+        {
+            yield return $"--alias '{alias}' is not a valid alias: use lower-case letters, digits, '_' and '-', starting with a letter.";
         }
 
         foreach (var (name, value) in new[] { ("ExperimentName", ExperimentName), ("ModelName", ModelName), ("OutputDirectory", OutputDirectory) })

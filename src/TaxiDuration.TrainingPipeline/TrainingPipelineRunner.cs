@@ -106,6 +106,11 @@ public sealed class TrainingPipelineRunner(
             },
         });
 
+        if (options.Alias is { } alias)
+        {
+            version = registry.SetAlias(options.ModelName, alias, version.Version, $"registered by run {runId}", "pipeline");
+        }
+
         var elapsed = time.GetElapsedTime(started);
         var summary = new RunSummary(runId, months.All, trials.Outcomes, best.Outcome, best.Result.Validation, testQuality, version.Uri, elapsed);
         var scores = new ValidationScores(

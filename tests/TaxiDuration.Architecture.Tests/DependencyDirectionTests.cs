@@ -49,11 +49,11 @@ public sealed class DependencyDirectionTests
         [Training] = [Trips, Data, Features, Model, Reporting, CommandLine],
         [Pipeline] = [Trips, Data, Features, Model, Training, Tracking, Monitoring, Reporting, Plots, CommandLine],
         // Deployment (the level-3 gate) stands on the pipeline's stages.
-        [Deployment] = [Trips, Data, Features, Model, Training, Tracking, Monitoring, Reporting, Plots, CommandLine, Pipeline],
+        [Deployment] = [Trips, Data, Features, Model, Training, Tracking, Monitoring, Reporting, Plots, CommandLine, Pipeline, PredictionLog],
         // Serving depends on features, model, registry and monitoring (the prediction records it hands out).
         [Serving] = [Trips, Features, Model, Tracking, Monitoring, ServiceDefaults],
         // The prediction log writes what serving observes, as Parquet; a level-3 host adds it.
-        [PredictionLog] = [Trips, Features, Monitoring, Data],
+        [PredictionLog] = [Trips, Monitoring],
         // Level 4's loop composes everything below it, serving excepted (it talks to the service over HTTP).
         [Automation] = [Trips, Data, Features, Model, Training, Tracking, Monitoring, Reporting, Plots, CommandLine, Pipeline, Deployment, PredictionLog],
     };

@@ -5,8 +5,8 @@ using TaxiDuration.Tracking;
 
 namespace TaxiDuration.TrainingPipeline.Commands;
 
-/// <summary>A command's host with just the tracking store the level chose, and the store's two faces.</summary>
-internal sealed class StoreHost : IDisposable
+/// <summary>A command's host with just the tracking store the level chose, and the store's two faces (for browsing and deployment commands).</summary>
+public sealed class StoreHost : IDisposable
 {
     private readonly IHost host;
 

@@ -26,12 +26,13 @@ public static class TrainCommand
             Description = $"comma-separated trainers from {string.Join(", ", TrainerNames.All)} (default all)",
             DefaultValueFactory = _ => string.Join(',', defaults.Candidates),
         };
+        var alias = new Option<string?>("--alias") { Description = "point this alias at the registered version (e.g. challenger, for the gate to judge)" };
         var allowSynthetic = CommonOptions.AllowSynthetic();
         var offline = CommonOptions.Offline();
         var result = CommonOptions.Result();
         var command = new Command("train", "Run the training pipeline: ingest, validate, featurize, candidates, search, evaluate, register.")
         {
-            train, validation, test, trials, seed, candidates, allowSynthetic, offline, result,
+            train, validation, test, trials, seed, candidates, alias, allowSynthetic, offline, result,
         };
         command.Validators.Add(parsed =>
         {
@@ -65,6 +66,7 @@ public static class TrainCommand
             Trials = parsed.ValueOf(trials),
             Seed = parsed.ValueOf(seed),
             Candidates = parsed.ValueOf(candidates).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Alias = parsed.GetValue(alias),
         };
     }
 
