@@ -21,10 +21,13 @@ public sealed class ServedModel
         Metadata = model.Metadata;
         // Predictions are synchronous and CPU-bound, so more engines than (a small multiple of) cores would only
         // sit idle in the pool; extra ones created under bursts are simply dropped.
-        sessions = new DefaultObjectPool<PredictionSession>(
-            new PredictionSessionPolicy(ml, model.Transformer, model.InputSchema),
-            maximumRetained: Environment.ProcessorCount * 2);
+        var policy = new PredictionSessionPolicy(ml, model.Transformer, model.InputSchema);
+        UsesCompiledTrees = policy.UsesCompiledTrees;
+        sessions = new DefaultObjectPool<PredictionSession>(policy, maximumRetained: Environment.ProcessorCount * 2);
     }
+
+    /// <summary>Whether rides are scored by compiled trees (a tree model) rather than ML.NET's engine for the whole model.</summary>
+    public bool UsesCompiledTrees { get; }
 
     /// <summary>What the model file (or the registry) says about this model.</summary>
     public ModelMetadata Metadata { get; }
@@ -38,7 +41,7 @@ public sealed class ServedModel
         var session = sessions.Get();
         try
         {
-            return session.Predict(example);
+            return PredictedDuration.FromScore(session.Predict(example));
         }
         finally
         {
@@ -59,7 +62,7 @@ public sealed class ServedModel
         {
             for (var i = 0; i < examples.Length; i++)
             {
-                minutes[i] = session.Predict(examples[i]);
+                minutes[i] = PredictedDuration.FromScore(session.Predict(examples[i]));
             }
         }
         finally

@@ -87,3 +87,46 @@ public sealed class ServedModelTests(TrainedModelFixture model)
         public override DateTimeOffset GetUtcNow() => now;
     }
 }
+
+/// <summary>A tree model is served through compiled trees, with ML.NET's answers.</summary>
+public sealed class ServedTreeModelTests : IDisposable
+{
+    private readonly string path = Path.Combine(Path.GetTempPath(), $"served-trees-{Guid.NewGuid():N}.zip");
+
+    public ServedTreeModelTests() => TestModel.TrainTrees(path);
+
+    [Fact]
+    public void A_served_tree_model_uses_compiled_trees_and_answers_what_mlnet_answers()
+    {
+        var served = ServedModelTests.Load(path);
+        // Zones 40–45 never occur in training: their one-hot slots are all zero.
+        var rides = Enumerable.Range(0, 500)
+            .Select(i => TripFeaturizer.ForRide(1 + (i % 45), 1 + (i * 7 % 45), 0.1 + (i % 89 / 6.0), new DateTime(2021, 1, 1).AddHours(i)))
+            .ToArray();
+
+        var answers = rides.Select(served.Predict).ToArray();
+
+        Assert.True(served.UsesCompiledTrees);
+        for (var i = 0; i < rides.Length; i++)
+        {
+            var expected = PredictedDuration.FromScore(TestModel.PredictDirectly(path, rides[i]));
+            Assert.True(Math.Abs(expected - answers[i]) <= 1e-4 * Math.Max(1, expected), $"ride {i}: ML.NET {expected}, served {answers[i]}");
+        }
+    }
+
+    [Fact]
+    public void A_linear_model_is_served_by_mlnet_and_never_answers_a_negative_duration()
+    {
+        var linear = Path.ChangeExtension(path, ".linear.zip");
+        TestModel.Train(linear);
+        var served = ServedModelTests.Load(linear);
+        // A very short ride at a zone pair never seen: a linear model can score below zero here.
+        var ride = TripFeaturizer.ForRide(77, 78, 0.01, new DateTime(2021, 1, 1, 3, 0, 0));
+
+        Assert.False(served.UsesCompiledTrees);
+        Assert.Equal(Math.Max(0, TestModel.PredictDirectly(linear, ride)), served.Predict(ride));
+        File.Delete(linear);
+    }
+
+    public void Dispose() => File.Delete(path);
+}

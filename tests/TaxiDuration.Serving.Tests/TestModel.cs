@@ -26,6 +26,18 @@ internal static class TestModel
         ModelFile.Save(ml, model, data.Schema, metadata, path);
     }
 
+    /// <summary>A LightGBM model on one-hot zones (so with categorical splits), saved like a training run saves it.</summary>
+    public static void TrainTrees(string path)
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(SyntheticRides(3_000));
+        var spec = TaxiDuration.Training.Trainers.TrainerSpec.LightGbm(new Dictionary<string, double> { ["trees"] = 60, ["leaves"] = 31 });
+        var pipeline = TaxiDuration.Training.Trainers.TrainerFactory.CreatePipeline(ml, TaxiDuration.Training.Featurization.FeatureSet.Rich, spec);
+        var metadata = new ModelMetadata(
+            "test-lightgbm-1", ["synthetic"], "zones+distance+hour", "LightGbm", new Dictionary<string, double>(), DateTimeOffset.UnixEpoch);
+        ModelFile.Save(ml, pipeline.Fit(data), data.Schema, metadata, path);
+    }
+
     /// <summary>Predicts directly with ML.NET, bypassing the service: the reference the HTTP answers must match.</summary>
     public static float PredictDirectly(string path, TripExample example)
     {

@@ -12,16 +12,7 @@ public sealed class ModelEvaluatorTests
         // labels 1 2 3 4, scores 1 3 2 6 → errors 0, 1, −1, 2
         // MSE = (0 + 1 + 1 + 4) / 4 = 1.5; MAE = (0 + 1 + 1 + 2) / 4 = 1
         // R² = 1 − 6 / Σ(y − 2.5)² = 1 − 6 / 5 = −0.2
-        var ml = new MLContext(seed: 1);
-        var scored = ml.Data.LoadFromEnumerable(new[]
-        {
-            new ScoredRow { Duration = 1, Score = 1 },
-            new ScoredRow { Duration = 2, Score = 3 },
-            new ScoredRow { Duration = 3, Score = 2 },
-            new ScoredRow { Duration = 4, Score = 6 },
-        });
-
-        var quality = ModelEvaluator.EvaluateScored(ml, scored, rows: 4);
+        var quality = ModelEvaluator.Compare([1, 2, 3, 4], [1, 3, 2, 6]);
 
         Assert.Equal(Math.Sqrt(1.5), quality.Rmse, precision: 9);
         Assert.Equal(1, quality.Mae, precision: 9);
@@ -46,11 +37,6 @@ public sealed class ModelEvaluatorTests
         var model = FeaturePipeline.Build(ml, FeatureSet.Course).Fit(ml.Data.LoadFromEnumerable(SyntheticTrips.Generate(5, seed: 1)));
 
         Assert.Throws<ArgumentException>(() => ModelEvaluator.Evaluate(ml, model, []));
-    }
-
-    private sealed class ScoredRow
-    {
-        public float Duration;
-        public float Score;
+        Assert.Throws<ArgumentException>(() => ModelEvaluator.Compare([1, 2], [1]));
     }
 }

@@ -10,10 +10,12 @@ public sealed record ModelStatus(
     [property: JsonPropertyName("last_reload_error")] ReloadFailure? LastReloadError,
     [property: JsonPropertyName("unserved")] IReadOnlyDictionary<string, string> Unserved);
 
-/// <summary>One served variant: its name, version, traffic share, when it was loaded, and what trained it.</summary>
+/// <summary>One served variant: its name, version, traffic share, when it was loaded, what trained it and what scores it.</summary>
+/// <param name="Scorer"><c>compiled-trees</c> or <c>ml.net</c> (see <see cref="ServedModel.UsesCompiledTrees"/>).</param>
 public sealed record VariantStatus(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("model_version")] string ModelVersion,
     [property: JsonPropertyName("weight")] double Weight,
     [property: JsonPropertyName("loaded_at")] DateTimeOffset LoadedAt,
-    [property: JsonPropertyName("trainer")] string Trainer);
+    [property: JsonPropertyName("trainer")] string Trainer,
+    [property: JsonPropertyName("scorer")] string Scorer);

@@ -58,5 +58,6 @@ public static class RolloutEndpoints
     }
 
     private static VariantStatus Describe(ServedVariant variant) =>
-        new(variant.Name, variant.Model.Version, variant.Weight, variant.LoadedAt, variant.Model.Metadata.Trainer);
+        new(variant.Name, variant.Model.Version, variant.Weight, variant.LoadedAt, variant.Model.Metadata.Trainer,
+            variant.Model.UsesCompiledTrees ? "compiled-trees" : "ml.net");
 }

@@ -74,6 +74,10 @@ public static class TrainerFactory
                 Seed = Seed,
                 Deterministic = true,
                 Silent = true,
+                // Zones as categories (one split sends a set of zones each way) whatever the data size: left to
+                // itself ML.NET only does so on large data, and on a small month grows 20-deep chains of one-hot
+                // "is it zone k?" splits instead, several times slower to score.
+                UseCategoricalSplit = true,
             }),
             _ => throw new ArgumentException($"Unknown trainer '{spec.Name}'.", nameof(spec)),
         };

@@ -137,6 +137,22 @@ public sealed class ChallengerVerdictTests
         Assert.Contains("cost 2.00× > 1.5×", decision.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1e-6, 40e-6, true, 0.8)]
+    [InlineData(1e-6, 80e-6, false, 1.6)]
+    [InlineData(60e-6, 80e-6, true, 80.0 / 60)]
+    public void A_champion_cheaper_than_the_floor_is_costed_at_the_floor(double champion, double challenger, bool passes, double ratio)
+    {
+        var month = new PairedScores(
+            Trips.Month, Trips.Challenger with { SecondsPerRow = challenger }, Trips.Champion with { SecondsPerRow = champion }, SyntheticMonth.Generate());
+
+        // The default floor, 50 µs a row: below it, cost differences are not told apart.
+        var cost = Gate.Evaluate(month).Rule(GateRuleNames.ScoringCost);
+
+        Assert.Equal(passes, cost.Passed);
+        Assert.Equal(ratio, cost.Observed, 9);
+    }
+
     [Fact]
     public void Every_rule_is_evaluated_and_every_failure_listed_when_several_fail()
     {
