@@ -1,6 +1,7 @@
 // Benchmark: POST /predict under wrk -t2 -c32 against our level-1 service (Release publish, course-features linear
-// model), the bare endpoint (the framework's ceiling, build/TaxiDuration.BareEndpoint) and the course's Flask
-// service under gunicorn. Servers are measured in alternating rounds so a load spike from elsewhere hits all of
+// model), the bare endpoint (the framework's ceiling, build/TaxiDuration.BareEndpoint), the course's Flask
+// service under gunicorn, and the level-3 service twice: with everything level 3 adds on the request path (A/B,
+// shadow, prediction log) and serving a LightGBM champion. Servers are measured in alternating rounds so a load spike from elsewhere hits all of
 // them; CPU time per request (from /proc) is reported too, as it is far less sensitive to other load than req/s.
 // Not part of CI or the ladder: throughput figures need an idle machine.
 // Uses level 1's training and service helpers (level1.cake) and the server helpers (services.cake).
@@ -11,6 +12,8 @@ using System.Text.RegularExpressions;
 
 const string BareName = "bare ASP.NET endpoint";
 const string FlaskName = "course Flask + gunicorn";
+const string Level3SplitName = "level 3: A/B + shadow + log";
+const string Level3TreeName = "level 3: LightGBM champion";
 
 var BenchmarkRounds = Argument("benchmark-rounds", 3);
 var BenchmarkSeconds = Argument("benchmark-seconds", 10);
@@ -162,8 +165,37 @@ BackgroundServer StartCourseService(FilePath pickle, FilePath logFile)
     return WaitUntilReadyOrStop(server, () => PostJson("/predict", Level1SampleRide));
 }
 
+// The level-3 rows' registry: two linear versions (champion, challenger) for the A/B + shadow service and one
+// LightGBM version (alias `tree`) for the tree-champion service, trained like Level3 trains, in a store of its own.
+DirectoryPath PrepareLevel3BenchmarkStore(DirectoryPath folder)
+{
+    var store = folder.Combine("tracking");
+    CleanDirectory(store);
+    foreach (var (candidate, alias) in new[] { ("linear", "champion"), ("linear", "challenger"), ("lightgbm", "tree") })
+    {
+        var arguments = LevelCli(3, "train")
+            .Append("--train").AppendQuoted(TrainMonth).Append("--validation").AppendQuoted(ValidationMonth).Append("--test").Append("none")
+            .Append("--candidates").Append(candidate).Append("--trials").Append("0").Append("--alias").Append(alias);
+        AppendDataArguments(arguments);
+        RequireSuccess(RunLevel3(arguments, store), $"Registering the benchmark's {alias} model");
+    }
+
+    return store;
+}
+
+BackgroundServer StartLevel3Benchmark(
+    string name, DirectoryPath publish, DirectoryPath store, IReadOnlyDictionary<string, string> rollout, FilePath logFile)
+{
+    var environment = new Dictionary<string, string>(rollout)
+    {
+        ["TAXI_TRACKING_DIR"] = store.FullPath,
+        ["PredictionLog__Directory"] = logFile.GetDirectory().Combine(logFile.GetFilenameWithoutExtension() + "-predictions").FullPath,
+    };
+    return StartPublishedService(name, publish, "TaxiDuration.Level3.Api.dll", environment, () => PostJson("/predict", Level1SampleRide), logFile);
+}
+
 Task("Benchmark")
-    .Description("POST /predict throughput side by side (wrk -t2 -c32): level 1 vs. a bare ASP.NET endpoint vs. the course's Flask service. Needs an idle machine; not in CI.")
+    .Description("POST /predict throughput side by side (wrk -t2 -c32): level 1, a bare ASP.NET endpoint, the course's Flask service, level 3 with A/B + shadow + log, and level 3 serving LightGBM. Needs an idle machine; not in CI.")
     .Does(() =>
 {
     EnsureBenchmarkTools();
@@ -184,6 +216,8 @@ Task("Benchmark")
     var training = TrainLevel1Model(folder.CombineWithFilePath("model.zip"), "linear", "course", folder.CombineWithFilePath("training-result.json"));
     PublishLevel1Api(folder.Combine("level1"));
     PublishRelease(Level1Paths.BareEndpointProject, folder.Combine("bare"));
+    PublishRelease(Paths.Root.Combine("levels/level3/Api").CombineWithFilePath("Api.csproj"), folder.Combine("level3"));
+    var level3Store = PrepareLevel3BenchmarkStore(folder);
     var pickle = folder.CombineWithFilePath("course-model.bin");
     Run(Level1Paths.SystemPython, new ProcessArgumentBuilder()
         .AppendQuoted(courseService.FullPath).Append("train").AppendQuoted(courseTrainCsv.FullPath).AppendQuoted(pickle.FullPath));
@@ -195,6 +229,19 @@ Task("Benchmark")
         servers.Add(StartLevel1Service(folder.Combine("level1"), training.ModelFile, folder.CombineWithFilePath("level1.log")));
         servers.Add(StartBareEndpoint(folder.Combine("bare"), folder.CombineWithFilePath("bare.log")));
         servers.Add(StartCourseService(pickle, folder.CombineWithFilePath("flask.log")));
+        // Everything level 3 adds on the request path: a 50/50 split, the challenger shadow-scoring every request,
+        // every prediction logged.
+        servers.Add(StartLevel3Benchmark(Level3SplitName, folder.Combine("level3"), level3Store, new Dictionary<string, string>
+        {
+            ["Rollout__Variants__0__Name"] = "champion", ["Rollout__Variants__0__ModelUri"] = "taxi-duration@champion", ["Rollout__Variants__0__Weight"] = "0.5",
+            ["Rollout__Variants__1__Name"] = "challenger", ["Rollout__Variants__1__ModelUri"] = "taxi-duration@challenger", ["Rollout__Variants__1__Weight"] = "0.5",
+        }, folder.CombineWithFilePath("level3-split.log")));
+        // A tree model as the only variant (the shadow configured in appsettings.json samples nothing).
+        servers.Add(StartLevel3Benchmark(Level3TreeName, folder.Combine("level3"), level3Store, new Dictionary<string, string>
+        {
+            ["Rollout__Variants__0__Name"] = "champion", ["Rollout__Variants__0__ModelUri"] = "taxi-duration@tree",
+            ["Rollout__Shadow__SampleShare"] = "0",
+        }, folder.CombineWithFilePath("level3-tree.log")));
         foreach (var server in servers)
         {
             // Warm-up: tiered JIT and connection pools settle before anything is measured.
@@ -228,8 +275,14 @@ Task("Benchmark")
     var ours = summaries[Level1ServiceName];
     var bare = summaries[BareName];
     var flask = summaries[FlaskName];
+    var split = summaries[Level3SplitName];
+    var tree = summaries[Level3TreeName];
     var goals = new[]
     {
+        new BenchmarkGoal("level 3 A/B + shadow + log / level 1 ≥ 60 %", FormattableString.Invariant($"{100 * split.RequestsPerSecond / ours.RequestsPerSecond:0} %"), split.RequestsPerSecond >= 0.6 * ours.RequestsPerSecond),
+        new BenchmarkGoal("level 3 A/B + shadow + log p99 ≤ 10 ms", FormattableString.Invariant($"{split.P99Milliseconds:0.0} ms"), split.P99Milliseconds <= 10),
+        new BenchmarkGoal("LightGBM champion / level 1 ≥ 60 %", FormattableString.Invariant($"{100 * tree.RequestsPerSecond / ours.RequestsPerSecond:0} %"), tree.RequestsPerSecond >= 0.6 * ours.RequestsPerSecond),
+        new BenchmarkGoal("LightGBM champion / Flask ≥ 10×", FormattableString.Invariant($"{tree.RequestsPerSecond / flask.RequestsPerSecond:0.0}×"), tree.RequestsPerSecond >= 10 * flask.RequestsPerSecond),
         new BenchmarkGoal("ours / Flask ≥ 15×", FormattableString.Invariant($"{ours.RequestsPerSecond / flask.RequestsPerSecond:0.0}×"), ours.RequestsPerSecond >= 15 * flask.RequestsPerSecond),
         new BenchmarkGoal("ours / bare ≥ 70 %", FormattableString.Invariant($"{100 * ours.RequestsPerSecond / bare.RequestsPerSecond:0} %"), ours.RequestsPerSecond >= 0.7 * bare.RequestsPerSecond),
         new BenchmarkGoal("ours p99 ≤ 5 ms", FormattableString.Invariant($"{ours.P99Milliseconds:0.0} ms"), ours.P99Milliseconds <= 5),
@@ -276,7 +329,7 @@ Task("Benchmark")
         ResultJson));
     Information(report.ToString());
     Information($"Benchmark report: {folder.CombineWithFilePath("serving.md")}");
-    if (ours.FailedResponses > 0 || bare.FailedResponses > 0)
+    if (new[] { ours, bare, split, tree }.Any(summary => summary.FailedResponses > 0))
     {
         throw new CakeException("A .NET server answered requests with errors during the benchmark: its figures are not valid (see the logs in artifacts/benchmark/).");
     }

@@ -11,6 +11,7 @@
 #load "levels.cake"
 #load "level1.cake"
 #load "level2.cake"
+#load "level3.cake"
 
 var target = Argument("target", "Default");
 

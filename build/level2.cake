@@ -24,33 +24,35 @@ DirectoryPath Level2TrackingFolder =>
         ? MakeAbsolute(Directory(folder))
         : Paths.Root.Combine("tracking");
 
-bool Level2CliBuilt = false;
+// A level's training CLI, built once per build run and started with `dotnet run --no-build` from the repository
+// root: no bin/ path to guess, and relative paths (tracking/, artifacts/) resolve against the root.
+HashSet<int> BuiltLevelClis = new();
 
-void BuildLevel2Cli()
+ProcessArgumentBuilder LevelCli(int level, string command)
 {
-    if (!Level2CliBuilt)
+    var project = Paths.Root.Combine($"levels/level{level}/Training");
+    if (BuiltLevelClis.Add(level))
     {
-        DotNetBuild(Level2Folder.Combine("Training").FullPath, new DotNetBuildSettings { Configuration = Configuration });
-        Level2CliBuilt = true;
+        DotNetBuild(project.FullPath, new DotNetBuildSettings { Configuration = Configuration });
     }
+
+    return new ProcessArgumentBuilder()
+        .Append("run").Append("--project").AppendQuoted(project.FullPath)
+        .Append("--configuration").Append(Configuration).Append("--no-build")
+        .Append("--").Append(command);
 }
 
-// `dotnet run --no-build` after BuildLevel2Cli: no bin/ path to guess, and the CLI starts in the repository root.
-ProcessArgumentBuilder Level2Cli(string command) => new ProcessArgumentBuilder()
-    .Append("run").Append("--project").AppendQuoted(Level2Folder.Combine("Training").FullPath)
-    .Append("--configuration").Append(Configuration).Append("--no-build")
-    .Append("--").Append(command);
+ProcessArgumentBuilder Level2Cli(string command) => LevelCli(2, command);
 
 // Runs the pipeline; its progress streams to the log and its result.json says what it did.
 LevelRun TrainLevel2(FilePath resultFile)
 {
     Information($"Level 2 months: train {Level2TrainMonth}, validation {Level2ValidationMonth}, test {Argument("test", "(CLI default)")}; trials {Argument("trials", "(CLI default)")}");
-    BuildLevel2Cli();
     var arguments = Level2Cli("train")
         .Append("--train").AppendQuoted(Level2TrainMonth)
         .Append("--validation").AppendQuoted(Level2ValidationMonth)
         .Append("--result").AppendQuoted(resultFile.FullPath);
-    foreach (var passed in new[] { "test", "trials", "seed", "candidates" }.Where(name => HasArgument(name)))
+    foreach (var passed in new[] { "test", "trials", "seed", "candidates", "alias" }.Where(name => HasArgument(name)))
     {
         arguments.Append($"--{passed}").AppendQuoted(Argument<string>(passed));
     }
@@ -78,7 +80,7 @@ LevelRun TrainLevel2(FilePath resultFile)
 }
 
 Task("Train")
-    .Description("Level 2: runs the tracked training pipeline and registers the winner: --train=2021-01 --validation=2021-02 [--test=2021-03|none] [--trials=8] [--offline] [--allow-synthetic].")
+    .Description("Level 2: runs the tracked training pipeline and registers the winner: --train=2021-01 --validation=2021-02 [--test=2021-03|none] [--trials=8] [--alias=challenger] [--offline] [--allow-synthetic].")
     .Does(() =>
 {
     TrainLevel2(Paths.Artifacts.CombineWithFilePath("level2/train-result.json"));
@@ -88,7 +90,6 @@ Task("Runs")
     .Description("Level 2: experiments and runs with their metrics as a table; --compare=runId1,runId2 puts runs side by side.")
     .Does(() =>
 {
-    BuildLevel2Cli();
     var arguments = Level2Cli("runs");
     if (HasArgument("compare"))
     {
@@ -102,7 +103,6 @@ Task("Models")
     .Description("Level 2: registered versions of taxi-duration and the alias history.")
     .Does(() =>
 {
-    BuildLevel2Cli();
     Run("dotnet", Level2Cli("models"));
 });
 
@@ -125,7 +125,6 @@ Task("Promote")
             + "Cake reserves --version for its own version, hence --model-version.");
     }
 
-    BuildLevel2Cli();
     PromoteLevel2(version, reason, Argument("alias", "champion"));
 });
 

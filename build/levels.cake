@@ -25,6 +25,7 @@ Task("Ladder")
     .IsDependentOn("Level0")
     .IsDependentOn("Level1")
     .IsDependentOn("Level2")
+    .IsDependentOn("Level3")
     .Does(() =>
 {
     var runs = Enumerable.Range(0, Maturity.Length).Select(LevelResultPath).Where(path => FileExists(path)).Select(ReadLevelRun).ToList();

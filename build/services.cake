@@ -78,10 +78,19 @@ public sealed class BackgroundServer : IDisposable
         return string.Join(System.Environment.NewLine, all.Skip(Math.Max(0, all.Length - lines)));
     }
 
+    // Stops the server as an orchestrator would: SIGTERM first, so an ASP.NET host shuts down gracefully (the
+    // level-3 prediction log flushes what it holds), and a kill of the whole tree only if it has not exited in 10 s.
     public void Dispose()
     {
         try
         {
+            if (!process.HasExited && OperatingSystem.IsLinux())
+            {
+                using var terminate = System.Diagnostics.Process.Start("kill", new[] { "-TERM", process.Id.ToString() });
+                terminate.WaitForExit();
+                process.WaitForExit(10_000);
+            }
+
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);

@@ -68,6 +68,23 @@ public static class Charts
         Save(plot, path);
     }
 
+    /// <summary>One line per series over calendar days, the x axis labelled with dates.</summary>
+    public static void DailyLines(string path, string title, string yLabel, params (string Name, DateOnly[] Days, double[] Y)[] series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var plot = new Plot();
+        foreach (var (name, days, ys) in series)
+        {
+            var line = plot.Add.Scatter(days.Select(day => day.ToDateTime(TimeOnly.MinValue)).ToArray(), ys);
+            line.LegendText = name;
+        }
+
+        plot.Axes.DateTimeTicksBottom();
+        plot.ShowLegend(Alignment.UpperRight);
+        Label(plot, title, "day", yLabel);
+        Save(plot, path);
+    }
+
     private static void Label(Plot plot, string title, string xLabel, string yLabel)
     {
         plot.Title(title);

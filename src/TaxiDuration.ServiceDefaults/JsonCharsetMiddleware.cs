@@ -15,7 +15,11 @@ internal sealed class JsonCharsetMiddleware(RequestDelegate next, IProblemDetail
     public Task InvokeAsync(HttpContext context)
     {
         var contentType = context.Request.ContentType;
-        if (contentType is null || context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is null
+        // What nearly every client sends needs no parsing: the framework reads both as UTF-8 JSON.
+        if (contentType is null
+            || contentType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || contentType.Equals("application/json; charset=utf-8", StringComparison.OrdinalIgnoreCase)
+            || context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is null || context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is null
             || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || !IsJson(mediaType))
         {
             // No body type, an endpoint that reads no body, or not JSON at all: the framework's own checks answer.

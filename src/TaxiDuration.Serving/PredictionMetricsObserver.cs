@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Prometheus;
 using TaxiDuration.Monitoring.Observation;
 
@@ -14,7 +15,7 @@ public sealed class PredictionMetricsObserver : IPredictionObserver
     private readonly Histogram latency;
     private readonly Counter predictions;
     private readonly Histogram predictedMinutes;
-    private VersionSeries? latest;
+    private readonly ConcurrentDictionary<(string Variant, string Version), VersionSeries> series = new();
 
     /// <summary>Registers the prediction metrics in <paramref name="registry"/>.</summary>
     public PredictionMetricsObserver(CollectorRegistry registry)
@@ -36,34 +37,26 @@ public sealed class PredictionMetricsObserver : IPredictionObserver
     public void OnPredicted(PredictionBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var series = SeriesFor(batch.Variant, batch.ModelVersion);
+        var children = SeriesFor(batch.Variant, batch.ModelVersion);
         var minutes = batch.Minutes.Span;
-        series.Requests.Inc();
-        series.Latency.Observe(batch.Latency.TotalSeconds);
-        series.Predictions.Inc(minutes.Length);
+        children.Requests.Inc();
+        children.Latency.Observe(batch.Latency.TotalSeconds);
+        children.Predictions.Inc(minutes.Length);
         foreach (var value in minutes)
         {
-            series.PredictedMinutes.Observe(value);
+            children.PredictedMinutes.Observe(value);
         }
     }
 
-    // Looking labelled children up costs dictionary probes per call; with one variant (levels 1 and 2) the series of
-    // the latest one are kept (a benign race at a swap, or a second variant, just looks them up again).
-    private VersionSeries SeriesFor(string variant, string version)
-    {
-        var series = Volatile.Read(ref latest);
-        if (series is not null && string.Equals(series.Version, version, StringComparison.Ordinal) && string.Equals(series.Variant, variant, StringComparison.Ordinal))
-        {
-            return series;
-        }
-
-        series = new VersionSeries(
-            variant, version, requests.WithLabels(variant, version), latency.WithLabels(variant, version),
-            predictions.WithLabels(variant, version), predictedMinutes.WithLabels(variant, version));
-        Volatile.Write(ref latest, series);
-        return series;
-    }
+    // Looking labelled children up builds and hashes a label sequence per call; the children of each (variant,
+    // version) are kept instead, in a map that grows by one entry per version ever served.
+    private VersionSeries SeriesFor(string variant, string version) =>
+        series.TryGetValue((variant, version), out var found)
+            ? found
+            : series.GetOrAdd((variant, version), key => new VersionSeries(
+                requests.WithLabels(key.Variant, key.Version), latency.WithLabels(key.Variant, key.Version),
+                predictions.WithLabels(key.Variant, key.Version), predictedMinutes.WithLabels(key.Variant, key.Version)));
 
     private sealed record VersionSeries(
-        string Variant, string Version, Counter.Child Requests, Histogram.Child Latency, Counter.Child Predictions, Histogram.Child PredictedMinutes);
+        Counter.Child Requests, Histogram.Child Latency, Counter.Child Predictions, Histogram.Child PredictedMinutes);
 }

@@ -20,7 +20,7 @@ public sealed class Level2AcceptanceTests
     [Fact]
     public async Task The_service_serves_the_promoted_version_and_a_new_champion_only_after_a_restart()
     {
-        using var workspace = new Level2Workspace();
+        using var workspace = new LevelWorkspace();
 
         var first = await workspace.CliAsync(workspace.QuickTrain());
         Assert.True(first.ExitCode == 0, first.Transcript);
@@ -57,8 +57,11 @@ public sealed class Level2AcceptanceTests
             Assert.Equal("taxi-duration/2", await PredictedVersionAsync(restarted));
         }
 
-        var history = workspace.OpenStore().Registry.GetAliasHistory("taxi-duration");
+        var registry = workspace.OpenStore().Registry;
+        var history = registry.GetAliasHistory("taxi-duration").Where(change => change.Alias == RegistryAliases.Champion);
         Assert.Equal(["acceptance: first model", "acceptance: retrained"], history.Select(change => change.Reason));
+        // The replaced champion is kept for a one-command rollback.
+        Assert.Equal(1, registry.GetModelVersionByAlias("taxi-duration", RegistryAliases.PreviousChampion).Version);
         var models = await workspace.CliAsync("models");
         Assert.True(models.ExitCode == 0, models.Transcript);
         Assert.Contains("acceptance: retrained", models.StandardOutput, StringComparison.Ordinal);
@@ -67,7 +70,7 @@ public sealed class Level2AcceptanceTests
     [ReadOnlyMountFact]
     public async Task The_service_serves_its_champion_from_a_store_mounted_read_only()
     {
-        using var workspace = new Level2Workspace();
+        using var workspace = new LevelWorkspace();
         Assert.True((await workspace.CliAsync(workspace.QuickTrain())).ExitCode == 0);
         Assert.True((await workspace.CliAsync("promote", "--version", "1", "--reason", "acceptance: read-only serving")).ExitCode == 0);
         using var mount = ReadOnlyMount.Of(workspace.Environment[TrackingStoreOptions.DirectoryVariable]!);
@@ -81,7 +84,7 @@ public sealed class Level2AcceptanceTests
     [Fact]
     public async Task A_pipeline_killed_mid_run_leaves_a_failed_run_and_no_version()
     {
-        using var workspace = new Level2Workspace();
+        using var workspace = new LevelWorkspace();
         using (var training = ScriptRun.Start(
             Directory.CreateTempSubdirectory("level2-killed-").FullName,
             workspace.Environment,

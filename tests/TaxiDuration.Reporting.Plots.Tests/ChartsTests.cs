@@ -15,12 +15,14 @@ public sealed class ChartsTests : IDisposable
         var scatter = folder.File("plots/scatter.png");
         var residuals = folder.File("plots/residuals.png");
         var lines = folder.File("plots/lines.png");
+        var daily = folder.File("plots/daily.png");
 
         Charts.PredictedVersusActual(scatter, actual, predicted, "predicted vs actual");
         Charts.BinnedResiduals(residuals, [0.5f, 1.5f, 2.5f, 3.5f], [-1, 1, -1, 2], [0, 2, 4], "residuals", "distance");
         Charts.Lines(lines, "trajectory", "fit", "rmse", ("rmse", [1.0, 2.0, 3.0], [6.0, 5.5, 5.7]));
+        Charts.DailyLines(daily, "per day", "rmse", ("champion", [new DateOnly(2021, 4, 1), new DateOnly(2021, 4, 2)], [5.2, 5.4]));
 
-        foreach (var path in new[] { scatter, residuals, lines })
+        foreach (var path in new[] { scatter, residuals, lines, daily })
         {
             Assert.Equal(PngSignature, File.ReadAllBytes(path)[..4]);
         }

@@ -23,6 +23,9 @@ public sealed class VariantMonitor(IExperimentTracker tracker)
     public const string Experiment = "taxi-duration-monitoring";
     public const string RmsePlot = "rmse-by-variant-and-day.png";
 
+    /// <summary>Days with fewer labelled trips than this (per variant) are left off the plot.</summary>
+    public const int MinimumTripsPerPlottedDay = 100;
+
     public async Task<VariantReport> RunAsync(string logFolder, IReadOnlyList<string> labelFiles, string outputFolder, CancellationToken cancellationToken)
     {
         var records = await PredictionLogFiles.ReadAllAsync(logFolder, cancellationToken);
@@ -36,15 +39,18 @@ public sealed class VariantMonitor(IExperimentTracker tracker)
         var experiment = tracker.GetOrCreateExperiment(Experiment);
         var run = tracker.CreateRun(new NewRun(experiment.ExperimentId, $"variants {DateTime.UtcNow:yyyy-MM-dd HH:mm}"));
         var plot = Path.Combine(outputFolder, RmsePlot);
-        if (byDay.Count > 0)
+        // A day with a handful of labelled trips (a trip dated just outside the month) is noise on a plot; the
+        // tables keep every day.
+        var plotted = byDay.Where(row => row.Count >= MinimumTripsPerPlottedDay).ToList();
+        if (plotted.Count > 0)
         {
-            Charts.Lines(plot, "RMSE per variant and day (labelled predictions)", "day", "RMSE (minutes)",
-                [.. byDay.GroupBy(row => $"{row.Variant} {row.ModelVersion}").Select(group => (group.Key,
-                    group.Select(row => (double)row.Day.DayNumber).ToArray(), group.Select(row => row.Rmse).ToArray()))]);
+            Charts.DailyLines(plot, "RMSE per variant and day (labelled predictions)", "RMSE (minutes)",
+                [.. plotted.GroupBy(row => $"{row.Variant} {row.ModelVersion}").Select(group => (group.Key,
+                    group.Select(row => row.Day).ToArray(), group.Select(row => row.Rmse).ToArray()))]);
         }
 
         var report = Path.Combine(outputFolder, "variants.md");
-        await File.WriteAllTextAsync(report, Markdown(records.Count, answersLabelled, overall, byDay, byDay.Count > 0), cancellationToken);
+        await File.WriteAllTextAsync(report, Markdown(records.Count, answersLabelled, overall, byDay, plotted.Count > 0), cancellationToken);
         tracker.LogBatch(run.RunId, new RunBatch
         {
             Metrics = [.. overall.SelectMany(row => new[]
@@ -61,7 +67,7 @@ public sealed class VariantMonitor(IExperimentTracker tracker)
             },
         });
         tracker.LogArtifact(run.RunId, report, "report/variants.md");
-        if (byDay.Count > 0)
+        if (plotted.Count > 0)
         {
             tracker.LogArtifact(run.RunId, plot, "report/" + RmsePlot);
         }

@@ -1,7 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace TaxiDuration.Serving.Rollout;
 
 /// <summary>A version that failed a check before serving: which, why, when.</summary>
-public sealed record ReloadFailure(string Variant, string Version, string Reason, DateTimeOffset At);
+public sealed record ReloadFailure(
+    [property: JsonPropertyName("variant")] string Variant,
+    [property: JsonPropertyName("version")] string Version,
+    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("at")] DateTimeOffset At);
 
 /// <summary>
 /// What the rollout knows beyond the served set: when it last read the registry, the last version it refused and

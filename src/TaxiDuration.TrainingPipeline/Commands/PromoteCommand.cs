@@ -49,8 +49,12 @@ public static class PromoteCommand
             TryPrecondition(parse.GetValue(expect), out var precondition);
             try
             {
-                var promoted = store.Registry.SetAlias(
-                    parse.GetValue(model)!, parse.GetValue(alias)!, parse.GetValue(version), parse.GetValue(reason)!, Environment.UserName, precondition);
+                var (modelName, aliasName) = (parse.GetValue(model)!, parse.GetValue(alias)!);
+                // A new champion keeps the one it replaces as previous-champion, so one rollback undoes a person's
+                // promotion exactly as it undoes a gate's.
+                var promoted = aliasName == RegistryAliases.Champion
+                    ? store.Registry.PromoteChampion(modelName, parse.GetValue(version), parse.GetValue(reason)!, Environment.UserName, precondition)
+                    : store.Registry.SetAlias(modelName, aliasName, parse.GetValue(version), parse.GetValue(reason)!, Environment.UserName, precondition);
                 Console.WriteLine($"{promoted.ModelName}@{parse.GetValue(alias)} → version {promoted.Version} (run {promoted.RunId}). {servedWhen}");
                 return ExitCodes.Success;
             }

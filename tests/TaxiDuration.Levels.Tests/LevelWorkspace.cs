@@ -5,27 +5,35 @@ using TaxiDuration.Tracking.Sqlite;
 namespace TaxiDuration.Levels.Tests;
 
 /// <summary>
-/// Level 2 as a person runs it, in a temporary folder: the training CLI and the service as real processes,
+/// Level 2 or 3 as a person runs it, in a temporary folder: the training CLI and the service as real processes,
 /// sharing one store through TAXI_TRACKING_DIR, on synthetic months (no data folder needed).
 /// </summary>
-internal sealed class Level2Workspace : IDisposable
+internal sealed class LevelWorkspace : IDisposable
 {
     private readonly TemporaryFolder folder = new();
 
-    public Level2Workspace()
+    /// <param name="level">"level2" or "level3".</param>
+    public LevelWorkspace(string level = "level2")
     {
+        TrainingDll = BuiltHost.Dll(level, "Training");
+        ApiDll = BuiltHost.Dll(level, "Api");
         Environment = new Dictionary<string, string?>
         {
             ["TAXI_DATA_DIR"] = folder.File("data"),
             [TrackingStoreOptions.DirectoryVariable] = folder.File("tracking"),
+            // The level-3 service logs every prediction: into the workspace, not beside the built host.
+            ["PredictionLog__Directory"] = folder.File("predictions"),
         };
     }
 
     public IReadOnlyDictionary<string, string?> Environment { get; }
 
-    public string TrainingDll { get; } = BuiltHost.Dll("level2", "Training");
+    public string TrainingDll { get; }
 
-    public string ApiDll { get; } = BuiltHost.Dll("level2", "Api");
+    public string ApiDll { get; }
+
+    /// <summary>A file or folder inside the workspace.</summary>
+    public string File(string name) => folder.File(name);
 
     /// <summary>Runs a CLI command (train, runs, models, promote) from the workspace folder.</summary>
     public Task<ScriptRun> CliAsync(params string[] arguments) => ScriptRun.DotnetAsync(folder.Path, Environment, [TrainingDll, .. arguments]);
