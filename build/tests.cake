@@ -27,6 +27,8 @@ Task("Test")
             .AppendQuoted($"-reports:{string.Join(';', reports.Select(r => r.FullPath))}")
             .AppendQuoted($"-targetdir:{coverage.FullPath}")
             .Append("-reporttypes:Html;TextSummary")
+            // Source generators' files live under obj/ and are gone after the build: nothing to report on.
+            .AppendQuoted("-filefilters:-*/obj/*")
             .Append("-verbosity:Error"));
         Information(CoverageOverview(coverage.CombineWithFilePath("Summary.txt")));
         Information($"Coverage report: {coverage.CombineWithFilePath("index.html")}");
@@ -36,7 +38,14 @@ Task("Test")
         Warning("No coverage files were produced.");
     }
 
-    var counts = TestCounts.FromTrx(GetFiles($"{results}/**/*.trx").Select(f => f.FullPath));
+    var trxFiles = GetFiles($"{results}/**/*.trx").Select(f => f.FullPath).ToArray();
+    var counts = TestCounts.FromTrx(trxFiles);
+    // The failures again, last: CI shows the end of the log, after thousands of lines of test output.
+    foreach (var failure in FailedTests(trxFiles))
+    {
+        Console.WriteLine($"FAILED {failure}");
+    }
+
     // Plain Console, not Information(): CI reads this closing line, and Cake's log colours would wrap it in escapes.
     Console.WriteLine($"Tests: {counts.Passed} passed, {counts.Failed} failed, {counts.Skipped} skipped");
     if (testRun.ExitCode != 0 || counts.Failed > 0)
@@ -81,6 +90,22 @@ string CoverageOverview(FilePath summary)
     var header = lines.TakeWhile(line => line.Length > 0);
     var assemblies = lines.SkipWhile(line => line.Length > 0).Where(line => line.Length > 0 && !line.StartsWith(' '));
     return string.Join(System.Environment.NewLine, header.Concat(new[] { "" }).Concat(assemblies));
+}
+
+// "Test name: first line of its message" for every failed test in the TRX files.
+IEnumerable<string> FailedTests(IEnumerable<string> trxFiles)
+{
+    foreach (var file in trxFiles)
+    {
+        var results = System.Xml.Linq.XDocument.Load(file).Descendants()
+            .Where(element => element.Name.LocalName == "UnitTestResult" && (string?)element.Attribute("outcome") == "Failed");
+        foreach (var result in results)
+        {
+            var message = result.Descendants().FirstOrDefault(element => element.Name.LocalName == "Message")?.Value ?? "";
+            var firstLine = message.Split('\n', 2)[0].Trim();
+            yield return $"{result.Attribute("testName")?.Value}: {firstLine}";
+        }
+    }
 }
 
 // Totals over the TRX files dotnet test wrote (one per test project). VSTest leaves skipped tests out of

@@ -15,7 +15,7 @@ public sealed class SchemaMigrationTests : IDisposable
         Assert.Equal("wal", PragmaText("journal_mode"));
         var tables = Query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;");
         Assert.Equal(
-            ["alias_history", "artifacts", "data_fingerprints", "experiments", "metrics", "model_aliases", "model_version_metrics",
+            ["alias_history", "artifacts", "data_fingerprints", "deployment_decisions", "experiments", "metrics", "model_aliases", "model_version_metrics",
              "model_version_months", "model_version_tags", "model_versions", "params", "registered_models", "runs", "tags"],
             tables);
     }
