@@ -177,7 +177,7 @@ DirectoryPath PrepareLevel3BenchmarkStore(DirectoryPath folder)
             .Append("--train").AppendQuoted(TrainMonth).Append("--validation").AppendQuoted(ValidationMonth).Append("--test").Append("none")
             .Append("--candidates").Append(candidate).Append("--trials").Append("0").Append("--alias").Append(alias);
         AppendDataArguments(arguments);
-        RequireSuccess(RunLevel3(arguments, store), $"Registering the benchmark's {alias} model");
+        RequireSuccess(RunLevelTool(arguments, store), $"Registering the benchmark's {alias} model");
     }
 
     return store;

@@ -12,6 +12,7 @@
 #load "level1.cake"
 #load "level2.cake"
 #load "level3.cake"
+#load "level4.cake"
 
 var target = Argument("target", "Default");
 

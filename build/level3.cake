@@ -18,8 +18,8 @@ void AppendMonth(ProcessArgumentBuilder arguments)
     }
 }
 
-// Runs a level-3 CLI command from the repository root, against the given store (null: the user's store).
-int RunLevel3(ProcessArgumentBuilder arguments, DirectoryPath store = null)
+// Runs a level CLI command (level 3 or 4) from the repository root, against the given store (null: the user's store).
+int RunLevelTool(ProcessArgumentBuilder arguments, DirectoryPath store = null)
 {
     var settings = new ProcessSettings { Arguments = arguments, WorkingDirectory = Paths.Root };
     if (store is not null)
@@ -52,7 +52,7 @@ Task("Gate")
     }
 
     AppendDataArguments(arguments);
-    RequireSuccess(RunLevel3(arguments), "The gate");
+    RequireSuccess(RunLevelTool(arguments), "The gate");
 });
 
 Task("Deploy")
@@ -64,7 +64,7 @@ Task("Deploy")
         .Append("--result").AppendQuoted(result.FullPath);
     AppendMonth(arguments);
     AppendDataArguments(arguments);
-    RequireSuccess(RunLevel3(arguments), "The gate");
+    RequireSuccess(RunLevelTool(arguments), "The gate");
     var gate = ReadLevelRun(result);
     if (gate.Output("promoted") != "true")
     {
@@ -89,7 +89,7 @@ Task("Rollback")
         throw new CakeException("Rollback needs --reason=\"why\" (kept in the alias history).");
     }
 
-    RequireSuccess(RunLevel3(LevelCli(3, "rollback").Append("--reason").AppendQuoted(reason)), "The rollback");
+    RequireSuccess(RunLevelTool(LevelCli(3, "rollback").Append("--reason").AppendQuoted(reason)), "The rollback");
 });
 
 Task("Replay")
@@ -104,7 +104,7 @@ Task("Replay")
     }
 
     AppendDataArguments(arguments);
-    RequireSuccess(RunLevel3(arguments), "The replay");
+    RequireSuccess(RunLevelTool(arguments), "The replay");
 });
 
 Task("Monitor")
@@ -117,7 +117,7 @@ Task("Monitor")
         arguments.Append("--labels").AppendQuoted(Argument<string>("labels"));
     }
 
-    RequireSuccess(RunLevel3(arguments), "The monitor");
+    RequireSuccess(RunLevelTool(arguments), "The monitor");
 });
 
 // Polls GET /model until the champion variant answers with `version`; returns the seconds it took.
@@ -185,7 +185,7 @@ Task("Level3")
     {
         // Traffic from the month being "lived", while the challenger is trained, gated and champion moves back and
         // forth: every answer must succeed, whichever version gives it.
-        var replaying = System.Threading.Tasks.Task.Run(() => RunLevel3(
+        var replaying = System.Threading.Tasks.Task.Run(() => RunLevelTool(
             ReplayArguments(service.Address, gateMonth2, labels, rate: 150, maxSeconds: 240, "replay.json"), store));
         second = TrainLevel3(store, ValidationMonth, gateMonth1, "train-v2.json", alias: "challenger");
         secondGate = GateLevel3(store, "taxi-duration@challenger", gateMonth2, "gate-2.json");
@@ -194,7 +194,7 @@ Task("Level3")
         {
             // The gate kept v1: the hot-reload exercise below still needs two champions to swap between.
             Information($"The gate kept the champion ({secondGate.Summary}); promoting v2 by hand to exercise hot reload.");
-            RequireSuccess(RunLevel3(LevelCli(3, "promote").Append("--version").Append(VersionNumber(second.Output("registered_version")).ToString())
+            RequireSuccess(RunLevelTool(LevelCli(3, "promote").Append("--version").Append(VersionNumber(second.Output("registered_version")).ToString())
                 .Append("--reason").AppendQuoted("level-3 run: exercise hot reload"), store), "The promotion");
         }
 
@@ -202,7 +202,7 @@ Task("Level3")
         var champion = second.Output("registered_version");
         for (var swap = 0; swap < 20; swap++)
         {
-            RequireSuccess(RunLevel3(LevelCli(3, "rollback").Append("--reason").AppendQuoted($"level-3 run: hot-swap {swap + 1} of 20"), store), "A rollback");
+            RequireSuccess(RunLevelTool(LevelCli(3, "rollback").Append("--reason").AppendQuoted($"level-3 run: hot-swap {swap + 1} of 20"), store), "A rollback");
             champion = champion == second.Output("registered_version") ? first.Output("registered_version") : second.Output("registered_version");
             latencies.Add(WaitUntilChampionServed(service.Address, champion, TimeSpan.FromSeconds(30)));
         }
@@ -218,7 +218,7 @@ Task("Level3")
     }
 
     var split = RunAbTest(store, environment, gateMonth2, labels);
-    RequireSuccess(RunLevel3(LevelCli(3, "monitor")
+    RequireSuccess(RunLevelTool(LevelCli(3, "monitor")
         .Append("--log").AppendQuoted(environment["PredictionLog__Directory"])
         .Append("--labels").AppendQuoted(labels.FullPath)
         .Append("--out").AppendQuoted(Level3Artifacts.Combine("monitor").FullPath), store), "The monitor");
@@ -270,7 +270,7 @@ LevelRun TrainLevel3(DirectoryPath store, string train, string validation, strin
     }
 
     AppendDataArguments(arguments);
-    RequireSuccess(RunLevel3(arguments, store), $"Training on {train}/{validation}");
+    RequireSuccess(RunLevelTool(arguments, store), $"Training on {train}/{validation}");
     return ReadLevelRun(result);
 }
 
@@ -281,7 +281,7 @@ LevelRun GateLevel3(DirectoryPath store, string candidate, string month, string 
         .Append("--report-dir").AppendQuoted(Level3Artifacts.Combine("gates").FullPath)
         .Append("--result").AppendQuoted(result.FullPath);
     AppendDataArguments(arguments);
-    RequireSuccess(RunLevel3(arguments, store), $"The gate on {month}");
+    RequireSuccess(RunLevelTool(arguments, store), $"The gate on {month}");
     var gate = ReadLevelRun(result);
     Information($"{gate.Summary} — report {gate.Output("summary_file")}");
     return gate;
@@ -316,7 +316,7 @@ double RunAbTest(DirectoryPath store, IReadOnlyDictionary<string, string> enviro
         () => new HttpRequestMessage(HttpMethod.Get, "/health/ready"), Level3Artifacts.CombineWithFilePath("service-ab.log"));
     // The same month's first trips again: their labels are already in `labels`, this copy is not needed after.
     var abLabels = labels.GetDirectory().CombineWithFilePath($"{labels.GetFilenameWithoutExtension()}-ab.parquet");
-    RequireSuccess(RunLevel3(ReplayArguments(service.Address, month, abLabels, rate: 400, maxSeconds: 30, "replay-ab.json"), store), "The A/B replay");
+    RequireSuccess(RunLevelTool(ReplayArguments(service.Address, month, abLabels, rate: 400, maxSeconds: 30, "replay-ab.json"), store), "The A/B replay");
     DeleteFile(abLabels);
     var replay = ReadLevelRun(Level3Artifacts.CombineWithFilePath("replay-ab.json"));
     var byVersion = replay.Outputs.Where(pair => pair.Key.StartsWith("rides.", StringComparison.Ordinal))

@@ -26,6 +26,7 @@ Task("Ladder")
     .IsDependentOn("Level1")
     .IsDependentOn("Level2")
     .IsDependentOn("Level3")
+    .IsDependentOn("Level4")
     .Does(() =>
 {
     var runs = Enumerable.Range(0, Maturity.Length).Select(LevelResultPath).Where(path => FileExists(path)).Select(ReadLevelRun).ToList();

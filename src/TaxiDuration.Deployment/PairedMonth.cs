@@ -4,7 +4,7 @@ using TaxiDuration.Training.Preparation;
 namespace TaxiDuration.Deployment;
 
 /// <summary>Turns a prepared month and two models' predictions into the gate's paired trips.</summary>
-internal static class PairedMonth
+public static class PairedMonth
 {
     public static PairedTrip[] Trips(PreparedMonth month, IReadOnlyList<float> challenger, IReadOnlyList<float>? champion)
     {

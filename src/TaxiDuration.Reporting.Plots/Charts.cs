@@ -85,6 +85,34 @@ public static class Charts
         Save(plot, path);
     }
 
+    /// <summary>
+    /// A grid of values, one row per <paramref name="rows"/> label and one column per <paramref name="columns"/> label
+    /// (e.g. features × months), coloured by value with a colour bar: where people would rather look than read a table.
+    /// </summary>
+    public static void Heatmap(string path, string title, IReadOnlyList<string> rows, IReadOnlyList<string> columns, double[,] values, string valueLabel)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.GetLength(0) != rows.Count || values.GetLength(1) != columns.Count)
+        {
+            throw new ArgumentException($"Values are {values.GetLength(0)}×{values.GetLength(1)}, labels {rows.Count}×{columns.Count}.", nameof(values));
+        }
+
+        var plot = new Plot();
+        var heatmap = plot.Add.Heatmap(values);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        plot.Add.ColorBar(heatmap).Label = valueLabel;
+        // Row 0 is drawn at the top, so the first label sits at the highest y tick.
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, columns.Count).Select(i => (double)i)], [.. columns]);
+        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, rows.Count).Select(i => (double)(rows.Count - 1 - i))], [.. rows]);
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 90;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 70;
+        plot.Title(title);
+        Save(plot, path);
+    }
+
     private static void Label(Plot plot, string title, string xLabel, string yLabel)
     {
         plot.Title(title);

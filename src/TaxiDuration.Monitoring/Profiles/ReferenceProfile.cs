@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TaxiDuration.Features;
+using TaxiDuration.Monitoring.Drift;
 
 namespace TaxiDuration.Monitoring.Profiles;
 
@@ -45,14 +45,7 @@ public sealed record ReferenceProfile
         }
 
         var rows = SampleIndexes(examples.Count, sampleRows, seed);
-        var sample = new ReferenceSample(
-            [.. rows.Select(i => examples[i].TripDistance)],
-            [.. rows.Select(i => examples[i].PickupHour)],
-            [.. rows.Select(i => examples[i].PickupDayOfWeek)],
-            [.. rows.Select(i => Zone(examples[i].PickupLocation))],
-            [.. rows.Select(i => Zone(examples[i].DropoffLocation))],
-            [.. rows.Select(i => predicted[i])],
-            [.. rows.Select(i => examples[i].Duration)]);
+        var sample = WindowSample.From([.. rows.Select(i => examples[i])], [.. rows.Select(i => predicted[i])]);
         return new ReferenceProfile
         {
             Month = month,
@@ -81,8 +74,6 @@ public sealed record ReferenceProfile
             throw new InvalidDataException($"Reference profile '{path}' is not valid: {error.Message}", error);
         }
     }
-
-    private static int Zone(string zone) => int.Parse(zone, NumberStyles.None, CultureInfo.InvariantCulture);
 
     // A partial Fisher–Yates shuffle: the first k of a seeded permutation, then back in month order.
     private static int[] SampleIndexes(int count, int sampleRows, int seed)

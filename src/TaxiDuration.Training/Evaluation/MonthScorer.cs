@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using TaxiDuration.Features;
 using TaxiDuration.Model;
 using TaxiDuration.Tracking;
 using TaxiDuration.Training.Preparation;
@@ -18,8 +17,6 @@ public sealed record ScoredMonth(PreparedMonth Month, LoadedVersion Model, float
 /// </summary>
 public sealed class MonthScorer(MonthPreparation months, RegisteredModelLoader models)
 {
-    private const int CostSampleRows = 5_000;
-
     /// <summary>Scores <paramref name="model"/> on an already prepared month (several models on one month read it once).</summary>
     public ScoredMonth Score(ModelUri model, PreparedMonth month)
     {
@@ -27,23 +24,7 @@ public sealed class MonthScorer(MonthPreparation months, RegisteredModelLoader m
         var ml = new MLContext(seed: 0);
         var loaded = models.Load(ml, model);
         var predicted = BatchScorer.Predict(ml, loaded.Model.Transformer, month.Examples);
-        return new ScoredMonth(month, loaded, predicted, SecondsPerRow(ml, loaded.Model.Transformer, month.Examples));
-    }
-
-    // The best of a few timed passes over a slice, after the whole month has paid the model's one-off costs (JIT,
-    // compiled trees): the steady cost of serving, and the minimum is the figure least disturbed by other work.
-    private static double SecondsPerRow(MLContext ml, ITransformer model, IReadOnlyList<TripExample> examples)
-    {
-        const int Repeats = 3;
-        var slice = examples.Take(CostSampleRows).ToArray();
-        var best = double.PositiveInfinity;
-        for (var i = 0; i < Repeats && slice.Length > 0; i++)
-        {
-            best = Math.Min(best, ThreadCpuClock.Measure(() => BatchScorer.Predict(ml, model, slice)));
-        }
-
-        // A clock tick can round a tiny model's pass to zero; a cost is positive by definition.
-        return Math.Max(best, 1e-9) / Math.Max(1, slice.Length);
+        return new ScoredMonth(month, loaded, predicted, ScoringCost.SecondsPerRow(ml, loaded.Model.Transformer, month.Examples));
     }
 
     /// <summary>Prepares <paramref name="month"/> in the role "scoring" and scores <paramref name="model"/> on it.</summary>

@@ -1,0 +1,30 @@
+// Level 4, full automated operations: the loop decides when to retrain. Level4 replays months (default: every real
+// month in the data folder, in order) through it beside frozen, scheduled and oracle retraining, in a store of its
+// own (artifacts/level4/tracking), and writes the report, its plots and result.json under artifacts/level4/.
+DirectoryPath Level4Artifacts => Paths.Artifacts.Combine("level4");
+
+Task("Level4")
+    .Description("Level 4: replays months through the monitor → trigger → retrain → gate → promote → watch loop and compares it with frozen, scheduled and oracle retraining: [--months=\"2020-03 2020-04 …\"].")
+    .Does(() =>
+{
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    CleanDirectory(Level4Artifacts);
+    var result = LevelResultPath(4);
+    var arguments = LevelCli(4, "replay-loop")
+        .Append("--out").AppendQuoted(Level4Artifacts.FullPath)
+        .Append("--result").AppendQuoted(result.FullPath);
+    if (HasArgument("months"))
+    {
+        arguments.Append("--months");
+        foreach (var month in Argument<string>("months").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            arguments.AppendQuoted(month);
+        }
+    }
+
+    AppendDataArguments(arguments);
+    RequireSuccess(RunLevelTool(arguments, Level4Artifacts.Combine("tracking")), "The level-4 replay");
+    RecordTargetSeconds(result, clock.Elapsed);
+    var run = ReadLevelRun(result);
+    Information($"Level 4: {run.Summary}. Report: {run.Output("summary_file")}");
+});

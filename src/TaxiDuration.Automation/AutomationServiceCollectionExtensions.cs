@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TaxiDuration.Automation.Policy;
+using TaxiDuration.Automation.Replay;
+using TaxiDuration.Deployment;
+using TaxiDuration.Monitoring.Drift;
+
+namespace TaxiDuration.Automation;
+
+/// <summary>Registers level 4's loop; the host adds the tracking store it records into.</summary>
+public static class AutomationServiceCollectionExtensions
+{
+    /// <summary>The loop's replay with its options (sections <c>Monitoring</c>, <c>RetrainPolicy</c>, <c>PromotionGate</c>), validated on start.</summary>
+    public static IServiceCollection AddRetrainingLoop(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddDeploymentGate(configuration);
+        services.AddOptions<DriftOptions>().Bind(configuration.GetSection(DriftOptions.SectionName)).Validate(Valid<DriftOptions>(options => options.Validate()));
+        services.AddOptions<RetrainPolicyOptions>().Bind(configuration.GetSection(RetrainPolicyOptions.SectionName)).Validate(Valid<RetrainPolicyOptions>(options => options.Validate()));
+        services.TryAddSingleton<LoopTracking>();
+        services.TryAddSingleton<LoopReplayer>();
+        return services;
+    }
+
+    // Validate() throws with a sentence naming the setting; the options system reports it on first use.
+    private static Func<T, bool> Valid<T>(Action<T> validate) => options =>
+    {
+        validate(options);
+        return true;
+    };
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TaxiDuration.Automation.Replay;
+using TaxiDuration.CommandLine;
+using TaxiDuration.Data.Catalog;
+using TaxiDuration.Reporting.Results;
+using TaxiDuration.Training.Preparation;
+using TaxiDuration.Trips;
+
+namespace TaxiDuration.Automation.Commands;
+
+/// <summary><c>replay-loop</c>: walk months in order and let the level-4 loop act on each, beside three other policies.</summary>
+public static partial class LoopReplayCommand
+{
+    public static Command Create(HostComposition addStore)
+    {
+        ArgumentNullException.ThrowIfNull(addStore);
+        var months = new Option<string[]>("--months")
+        {
+            Description = "months in arrival order, e.g. 2020-03 2020-04 2021-01 (default: every real green month in the data folder)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var output = new Option<string>("--out") { Description = "report folder (default artifacts/level4)", DefaultValueFactory = _ => Path.Combine("artifacts", "level4") };
+        var allowSynthetic = CommonOptions.AllowSynthetic();
+        var offline = CommonOptions.Offline();
+        var result = CommonOptions.Result();
+        var command = new Command("replay-loop", "Replay months through the level-4 loop (monitor → trigger → retrain → gate → promote → watch) and compare it with frozen, scheduled and oracle retraining.")
+        {
+            months, output, allowSynthetic, offline, result,
+        };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var builder = CommandLineHost.CreateBuilder(CommonOptions.DataSettings(parsed, allowSynthetic, offline));
+            addStore(builder);
+            builder.Services.AddRetrainingLoop(builder.Configuration);
+            using var host = builder.Build();
+            var chosen = parsed.GetValue(months) is { Length: > 0 } given
+                ? [.. given.Select(Parse)]
+                : RealMonths(host.Services.GetRequiredService<IOptions<MonthCatalogOptions>>().Value.DataDirectory);
+            try
+            {
+                var replayed = await host.Services.GetRequiredService<LoopReplayer>().RunAsync(
+                    new LoopReplayOptions { Months = chosen }, new Progress<string>(line => Console.WriteLine($"level 4: {line}")), cancellationToken);
+                var report = LoopReplayReport.Write(replayed, Path.GetFullPath(parsed.GetValue(output)!));
+                foreach (var policy in replayed.Policies.Values)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {policy.Policy,-10} mean RMSE {policy.MeanRmse:0.000}  retrains {policy.Retrains,3}  fit {policy.FitTime.TotalSeconds,6:0.0} s"));
+                }
+
+                Console.WriteLine($"Report: {report}");
+                if (parsed.GetValue(result) is { } resultPath)
+                {
+                    LoopReplayResults.ToRunResult(replayed, report).Save(resultPath);
+                }
+
+                return ExitCodes.Success;
+            }
+            catch (MonthNotAvailableException missing)
+            {
+                throw new CommandFailedException(ExitCodes.DataUnavailable, missing.Message, missing);
+            }
+            catch (DataValidationFailedException failed)
+            {
+                throw new CommandFailedException(ExitCodes.Failed, failed.Message, failed);
+            }
+        });
+        return command;
+    }
+
+    private static TaxiMonth Parse(string text) =>
+        TaxiMonth.TryParse(text, out var month)
+            ? month
+            : throw new CommandFailedException(ExitCodes.Usage, $"--months '{text}' is not a month: use YYYY-MM (e.g. 2020-04).");
+
+    // Every green month whose file is in the data folder, oldest first: the replay's default walk.
+    private static TaxiMonth[] RealMonths(string dataDirectory)
+    {
+        var found = Directory.Exists(dataDirectory)
+            ? Directory.GetFiles(dataDirectory, "green_tripdata_*.parquet")
+                .Select(path => GreenFile().Match(Path.GetFileName(path)))
+                .Where(match => match.Success)
+                .Select(match => TaxiMonth.Parse("green " + match.Groups["month"].Value))
+                .OrderBy(month => month.ToString(), StringComparer.Ordinal)
+                .ToArray()
+            : [];
+        return found.Length >= 2
+            ? found
+            : throw new CommandFailedException(ExitCodes.DataUnavailable,
+                $"Found {found.Length} real green month(s) in '{Path.GetFullPath(dataDirectory)}'; the replay needs two or more. Set TAXI_DATA_DIR, or name months with --months (add --allow-synthetic to generate them).");
+    }
+
+    [GeneratedRegex(@"^green_tripdata_(?<month>\d{4}-\d{2})\.parquet$", RegexOptions.CultureInvariant)]
+    private static partial Regex GreenFile();
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using TaxiDuration.Automation.Policy;
+using TaxiDuration.Data.Reading;
+using TaxiDuration.Deployment;
+using TaxiDuration.Deployment.Gate;
+using TaxiDuration.Monitoring.Drift;
+using TaxiDuration.Monitoring.Profiles;
+using TaxiDuration.Training.Evaluation;
+using TaxiDuration.Training.Preparation;
+
+namespace TaxiDuration.Automation.Replay;
+
+/// <summary>
+/// Level 4 proven on months: walks them in order and, after each month's labels land, runs the loop — monitor the
+/// champion against its reference profile, probe freshness with a cheap linear fit, let the policy decide, retrain a
+/// sliding- and an expanding-window candidate, let the level-3 gate choose, promote, watch, roll back. The same
+/// months are served by three other policies (frozen, scheduled, oracle) for comparison. Every window is a tracked run.
+/// </summary>
+public sealed class LoopReplayer(
+    MonthPreparation preparation,
+    LoopTracking tracking,
+    IOptions<GateOptions> gateOptions,
+    IOptions<DriftOptions> driftOptions,
+    IOptions<RetrainPolicyOptions> policyOptions)
+{
+    public async Task<LoopReplayResult> RunAsync(LoopReplayOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var clock = Stopwatch.StartNew();
+        var months = await LoadAsync(options, progress, cancellationToken);
+        return Replay(options, months, clock.Elapsed, progress, cancellationToken);
+    }
+
+    /// <summary>Replays months already prepared (e.g. synthetic scenarios written by a test), in the given order.</summary>
+    public LoopReplayResult Replay(LoopReplayOptions options, IReadOnlyList<ReplayMonth> months, TimeSpan read, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(months);
+        var clock = Stopwatch.StartNew();
+        var loop = new LoopRun(options, months, gateOptions.Value, driftOptions.Value, policyOptions.Value, tracking);
+        var outcomes = new List<MonthOutcome>();
+        for (var i = 1; i < months.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var outcome = loop.Serve(i);
+            outcomes.Add(outcome);
+            progress?.Report($"{outcome.Month}: {outcome.Decision.Action.ToString().ToLowerInvariant()} — {outcome.Decision.Explanation}{string.Concat(outcome.Events.Select(e => $"; {e}"))}");
+        }
+
+        var policies = PolicyNames.All.ToDictionary(
+            name => name,
+            name => new PolicySummary(name, outcomes.Average(month => month.Rmse[name]), loop.Retrains(name), loop.Compute[name].Total),
+            StringComparer.Ordinal);
+        return new LoopReplayResult(loop.Initial.Name, outcomes, policies, new Dictionary<string, TimeSpan>
+        {
+            ["read and validate months"] = read,
+            ["serve, monitor, retrain, gate"] = clock.Elapsed,
+        });
+    }
+
+    private async Task<IReadOnlyList<ReplayMonth>> LoadAsync(LoopReplayOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var reader = new TlcTripReader();
+        var months = new List<ReplayMonth>();
+        foreach (var month in options.Months)
+        {
+            var prepared = await preparation.PrepareAsync("replay", month, cancellationToken);
+            var info = await reader.InspectAsync(prepared.File.Path, cancellationToken);
+            months.Add(new ReplayMonth(prepared, info.Columns));
+            progress?.Report($"read {month} ({prepared.File.Origin.ToString().ToLowerInvariant()}): {prepared.Examples.Count:N0} trips, {info.Variant} schema");
+        }
+
+        return months;
+    }
+}

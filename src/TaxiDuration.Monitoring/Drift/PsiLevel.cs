@@ -1,0 +1,9 @@
+namespace TaxiDuration.Monitoring.Drift;
+
+/// <summary>How far a column's population stability index has moved, in the conventional bands.</summary>
+public enum PsiLevel
+{
+    Stable,
+    Warning,
+    Alert,
+}
