@@ -74,6 +74,47 @@ public sealed class LoopReplayTests : IDisposable
         Assert.Equal(0, result.Policies[PolicyNames.Level4].Retrains);
     }
 
+    [Fact]
+    public async Task A_zone_shift_drifts_the_zone_columns_and_after_two_windows_the_loop_retrains()
+    {
+        var months = await ScenarioMonths.PrepareAsync(folder.Path, Rows,
+            ("2021-01", SyntheticScenario.None), ("2021-02", SyntheticScenario.ZoneShift), ("2021-03", SyntheticScenario.ZoneShift));
+
+        var result = Replay(months);
+
+        var first = result.Months[0];
+        Assert.True(first.Drift.Features.Single(feature => feature.Feature == DriftAnalyzer.PickupZone).Drifted);
+        Assert.Equal((PolicyAction.Suppressed, "hysteresis"), (first.Decision.Action, first.Decision.Suppression));
+        Assert.Equal((PolicyAction.Retrain, Trigger.Drift), (result.Months[1].Decision.Action, result.Months[1].Decision.Trigger));
+    }
+
+    [RealDataFact("2020-03", "2020-04", "2020-08")]
+    public async Task On_real_months_the_COVID_lockdown_is_a_drift_breach_in_2020_04_and_a_retrain_once_it_persists()
+    {
+        var months = await ScenarioMonths.RealAsync(RealData.Directory!, "2020-03", "2020-04", "2020-08");
+
+        var result = Replay(months);
+
+        var lockdown = result.Months[0];
+        Assert.True(lockdown.Drift.DatasetDrift, $"drifted share {lockdown.Drift.DriftedShare}");
+        Assert.Equal((PolicyAction.Suppressed, Trigger.Drift, "hysteresis"), (lockdown.Decision.Action, lockdown.Decision.Trigger, lockdown.Decision.Suppression));
+        Assert.Equal((PolicyAction.Retrain, Trigger.Drift), (result.Months[1].Decision.Action, result.Months[1].Decision.Trigger));
+        Assert.All(result.Months, month => Assert.Equal("real", month.Origin));
+    }
+
+    [RealDataFact("2023-02", "2023-03", "2025-01")]
+    public async Task On_real_months_the_2025_congestion_fee_column_is_a_schema_change_that_retrains()
+    {
+        var months = await ScenarioMonths.RealAsync(RealData.Directory!, "2023-02", "2023-03", "2025-01");
+
+        var result = Replay(months);
+
+        var congestion = result.Months[^1];
+        Assert.Equal(["cbd_congestion_fee"], congestion.Drift.Quality.AddedColumns);
+        Assert.Equal((PolicyAction.Retrain, Trigger.Schema), (congestion.Decision.Action, congestion.Decision.Trigger));
+        Assert.False(result.Months[0].Drift.Quality.SchemaChanged);
+    }
+
     public void Dispose() => folder.Dispose();
 
     private LoopReplayResult Replay(IReadOnlyList<ReplayMonth> months, RetrainPolicyOptions? policy = null, GateOptions? gate = null)
