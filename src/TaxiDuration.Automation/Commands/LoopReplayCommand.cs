@@ -24,12 +24,13 @@ public static partial class LoopReplayCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var output = new Option<string>("--out") { Description = "report folder (default artifacts/level4)", DefaultValueFactory = _ => Path.Combine("artifacts", "level4") };
+        var webhook = new Option<Uri?>("--webhook") { Description = "POST every window that was not quiet to this URL as JSON" };
         var allowSynthetic = CommonOptions.AllowSynthetic();
         var offline = CommonOptions.Offline();
         var result = CommonOptions.Result();
         var command = new Command("replay-loop", "Replay months through the level-4 loop (monitor → trigger → retrain → gate → promote → watch) and compare it with frozen, scheduled and oracle retraining.")
         {
-            months, output, allowSynthetic, offline, result,
+            months, output, webhook, allowSynthetic, offline, result,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -42,9 +43,10 @@ public static partial class LoopReplayCommand
                 : RealMonths(host.Services.GetRequiredService<IOptions<MonthCatalogOptions>>().Value.DataDirectory);
             try
             {
+                var folder = Path.GetFullPath(parsed.GetValue(output)!);
                 var replayed = await host.Services.GetRequiredService<LoopReplayer>().RunAsync(
-                    new LoopReplayOptions { Months = chosen }, new Progress<string>(line => Console.WriteLine($"level 4: {line}")), cancellationToken);
-                var report = LoopReplayReport.Write(replayed, Path.GetFullPath(parsed.GetValue(output)!));
+                    new LoopReplayOptions { Months = chosen, MetricsFile = Path.Combine(folder, "metrics", "taxi_monitor.prom"), Webhook = parsed.GetValue(webhook) }, new Progress<string>(line => Console.WriteLine($"level 4: {line}")), cancellationToken);
+                var report = LoopReplayReport.Write(replayed, folder);
                 foreach (var policy in replayed.Policies.Values)
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

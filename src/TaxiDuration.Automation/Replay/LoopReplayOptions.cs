@@ -28,6 +28,14 @@ public sealed class LoopReplayOptions
     /// </summary>
     public int HoldoutFromDay { get; init; } = 20;
 
+    /// <summary>
+    /// Where the loop's Prometheus metrics are rewritten after every window (textfile-collector format); null for none.
+    /// </summary>
+    public string? MetricsFile { get; init; }
+
+    /// <summary>A webhook told about every window that was not quiet (JSON, see <c>WebhookAlertSink</c>); null for none.</summary>
+    public Uri? Webhook { get; init; }
+
     public void Validate()
     {
         if (Months.Count < 2)

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using TaxiDuration.Automation.Alerts;
+using TaxiDuration.Automation.Metrics;
 using TaxiDuration.Automation.Policy;
 using TaxiDuration.Data.Reading;
 using TaxiDuration.Deployment;
@@ -30,22 +32,30 @@ public sealed class LoopReplayer(
         options.Validate();
         var clock = Stopwatch.StartNew();
         var months = await LoadAsync(options, progress, cancellationToken);
-        return Replay(options, months, clock.Elapsed, progress, cancellationToken);
+        return await ReplayAsync(options, months, clock.Elapsed, progress, cancellationToken);
     }
 
     /// <summary>Replays months already prepared (e.g. synthetic scenarios written by a test), in the given order.</summary>
-    public LoopReplayResult Replay(LoopReplayOptions options, IReadOnlyList<ReplayMonth> months, TimeSpan read, IProgress<string>? progress, CancellationToken cancellationToken)
+    public async Task<LoopReplayResult> ReplayAsync(LoopReplayOptions options, IReadOnlyList<ReplayMonth> months, TimeSpan read, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(months);
         var clock = Stopwatch.StartNew();
         var loop = new LoopRun(options, months, gateOptions.Value, driftOptions.Value, policyOptions.Value, tracking);
         var outcomes = new List<MonthOutcome>();
+        var metrics = options.MetricsFile is { } metricsPath ? new MonitoringMetricsFile(metricsPath) : null;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var webhook = options.Webhook is { } endpoint ? new WebhookAlertSink(http, endpoint) : null;
         for (var i = 1; i < months.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var outcome = loop.Serve(i);
             outcomes.Add(outcome);
+            metrics?.Write(outcome, DateTimeOffset.UtcNow);
+            if (webhook is not null && await webhook.NotifyAsync(outcome, cancellationToken) is { Succeeded: false } failed)
+            {
+                progress?.Report($"webhook: {failed.Problem} (the loop goes on)");
+            }
             progress?.Report($"{outcome.Month}: {outcome.Decision.Action.ToString().ToLowerInvariant()} — {outcome.Decision.Explanation}{string.Concat(outcome.Events.Select(e => $"; {e}"))}");
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TaxiDuration.Automation.Policy;
 using TaxiDuration.Automation.Replay;
+using TaxiDuration.Automation.Tests.Alerts;
 using TaxiDuration.Data.Synthetic;
 using TaxiDuration.Deployment.Gate;
 using TaxiDuration.Monitoring.Drift;
@@ -26,7 +27,7 @@ public sealed class LoopReplayTests : IDisposable
         var months = await ScenarioMonths.PrepareAsync(folder.Path, Rows,
             ("2021-01", SyntheticScenario.None), ("2021-02", SyntheticScenario.None), ("2021-03", SyntheticScenario.None));
 
-        var result = Replay(months);
+        var result = await ReplayAsync(months);
 
         Assert.All(result.Months, month => Assert.NotEqual(PolicyAction.Retrain, month.Decision.Action));
         Assert.Equal(0, result.Policies[PolicyNames.Level4].Retrains);
@@ -43,7 +44,9 @@ public sealed class LoopReplayTests : IDisposable
         var months = await ScenarioMonths.PrepareAsync(folder.Path, Rows,
             ("2021-01", SyntheticScenario.None), ("2021-02", SyntheticScenario.None), ("2021-03", SyntheticScenario.Lockdown), ("2021-04", SyntheticScenario.Lockdown));
 
-        var result = Replay(months);
+        var metrics = folder.File("metrics/taxi_monitor.prom");
+
+        var result = await ReplayAsync(months, metricsFile: metrics);
 
         var shift = result.Months.Single(month => month.Month == "green 2021-03");
         Assert.Equal((PolicyAction.Retrain, Trigger.Performance), (shift.Decision.Action, shift.Decision.Trigger));
@@ -54,6 +57,23 @@ public sealed class LoopReplayTests : IDisposable
         var recorded = Runs().Single(run => run.Info.Name == "monitor green 2021-03");
         Assert.Equal("Retrain", recorded.Tags["action"]);
         Assert.Contains("promoted v2", recorded.Tags["events"], StringComparison.Ordinal);
+        var exposition = await File.ReadAllLinesAsync(metrics);
+        Assert.Contains("taxi_loop_promotions_total 1", exposition);
+        Assert.Contains("taxi_loop_decisions_total{decision=\"retrain\"} 1", exposition);
+        Assert.Contains($"taxi_monitor_rmse_ratio {result.Months[^1].Drift.Performance!.RmseRatio:R}", exposition);
+    }
+
+    [PromtoolFact]
+    public async Task The_loops_metrics_file_is_valid_Prometheus_exposition()
+    {
+        var months = await ScenarioMonths.PrepareAsync(folder.Path, 8_000, ("2021-01", SyntheticScenario.None), ("2021-02", SyntheticScenario.ZoneShift));
+        var metrics = folder.File("metrics/taxi_monitor.prom");
+
+        await ReplayAsync(months, metricsFile: metrics);
+        var (exitCode, output) = await Promtool.RunAsync(folder.Path, await File.ReadAllTextAsync(metrics), "check", "metrics");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("taxi_monitor_feature_drift_ratio{feature=\"pickup_zone\"}", await File.ReadAllTextAsync(metrics), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,7 +85,7 @@ public sealed class LoopReplayTests : IDisposable
         // (more data of the same city buys a few per cent) turns every candidate down.
         var policy = new RetrainPolicyOptions { MaximumChampionAgeWindows = 1 };
 
-        var result = Replay(months, policy, new GateOptions { MinimumRelativeImprovement = 0.3 });
+        var result = await ReplayAsync(months, policy, new GateOptions { MinimumRelativeImprovement = 0.3 });
 
         var retrained = result.Months.Where(month => month.Decision.Action == PolicyAction.Retrain).ToArray();
         Assert.NotEmpty(retrained);
@@ -80,7 +100,7 @@ public sealed class LoopReplayTests : IDisposable
         var months = await ScenarioMonths.PrepareAsync(folder.Path, Rows,
             ("2021-01", SyntheticScenario.None), ("2021-02", SyntheticScenario.ZoneShift), ("2021-03", SyntheticScenario.ZoneShift));
 
-        var result = Replay(months);
+        var result = await ReplayAsync(months);
 
         var first = result.Months[0];
         Assert.True(first.Drift.Features.Single(feature => feature.Feature == DriftAnalyzer.PickupZone).Drifted);
@@ -93,7 +113,7 @@ public sealed class LoopReplayTests : IDisposable
     {
         var months = await ScenarioMonths.RealAsync(RealData.Directory!, "2020-03", "2020-04", "2020-08");
 
-        var result = Replay(months);
+        var result = await ReplayAsync(months);
 
         var lockdown = result.Months[0];
         Assert.True(lockdown.Drift.DatasetDrift, $"drifted share {lockdown.Drift.DriftedShare}");
@@ -107,7 +127,7 @@ public sealed class LoopReplayTests : IDisposable
     {
         var months = await ScenarioMonths.RealAsync(RealData.Directory!, "2023-02", "2023-03", "2025-01");
 
-        var result = Replay(months);
+        var result = await ReplayAsync(months);
 
         var congestion = result.Months[^1];
         Assert.Equal(["cbd_congestion_fee"], congestion.Drift.Quality.AddedColumns);
@@ -117,12 +137,12 @@ public sealed class LoopReplayTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    private LoopReplayResult Replay(IReadOnlyList<ReplayMonth> months, RetrainPolicyOptions? policy = null, GateOptions? gate = null)
+    private Task<LoopReplayResult> ReplayAsync(IReadOnlyList<ReplayMonth> months, RetrainPolicyOptions? policy = null, GateOptions? gate = null, string? metricsFile = null)
     {
         var replayer = new LoopReplayer(
             preparation: null!, new LoopTracking(store.Tracker), Options.Create(gate ?? new GateOptions()), Options.Create(new DriftOptions()), Options.Create(policy ?? new RetrainPolicyOptions()));
-        var options = new LoopReplayOptions { Months = [.. months.Select(month => month.Prepared.File.Month)] };
-        return replayer.Replay(options, months, TimeSpan.Zero, progress: null, CancellationToken.None);
+        var options = new LoopReplayOptions { Months = [.. months.Select(month => month.Prepared.File.Month)], MetricsFile = metricsFile };
+        return replayer.ReplayAsync(options, months, TimeSpan.Zero, progress: null, CancellationToken.None);
     }
 
     private IReadOnlyList<Run> Runs()
