@@ -28,3 +28,16 @@ Task("Level4")
     var run = ReadLevelRun(result);
     Information($"Level 4: {run.Summary}. Report: {run.Output("summary_file")}");
 });
+
+Task("Loop")
+    .Description("Level 4: one cycle of the scheduled monitor on your store (tracking/, or TAXI_TRACKING_DIR): the newest labelled month of the data folder against the champion; retrains, gates and promotes when the policy says so.")
+    .Does(() =>
+{
+    var project = Paths.Root.Combine("levels/level4/Monitor");
+    DotNetBuild(project.FullPath, new DotNetBuildSettings { Configuration = Configuration });
+    var arguments = new ProcessArgumentBuilder()
+        .Append("run").Append("--project").AppendQuoted(project.FullPath)
+        .Append("--configuration").Append(Configuration).Append("--no-build")
+        .Append("--").Append("--once");
+    RequireSuccess(RunLevelTool(arguments), "The monitor cycle");
+});

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TaxiDuration.Automation.Cycle;
 using TaxiDuration.Automation.Replay;
 using TaxiDuration.CommandLine;
 using TaxiDuration.Data.Catalog;
@@ -13,7 +13,7 @@ using TaxiDuration.Trips;
 namespace TaxiDuration.Automation.Commands;
 
 /// <summary><c>replay-loop</c>: walk months in order and let the level-4 loop act on each, beside three other policies.</summary>
-public static partial class LoopReplayCommand
+public static class LoopReplayCommand
 {
     public static Command Create(HostComposition addStore)
     {
@@ -81,20 +81,10 @@ public static partial class LoopReplayCommand
     // Every green month whose file is in the data folder, oldest first: the replay's default walk.
     private static TaxiMonth[] RealMonths(string dataDirectory)
     {
-        var found = Directory.Exists(dataDirectory)
-            ? Directory.GetFiles(dataDirectory, "green_tripdata_*.parquet")
-                .Select(path => GreenFile().Match(Path.GetFileName(path)))
-                .Where(match => match.Success)
-                .Select(match => TaxiMonth.Parse("green " + match.Groups["month"].Value))
-                .OrderBy(month => month.ToString(), StringComparer.Ordinal)
-                .ToArray()
-            : [];
-        return found.Length >= 2
-            ? found
+        var found = DataFolderMonths.List(dataDirectory);
+        return found.Count >= 2
+            ? [.. found]
             : throw new CommandFailedException(ExitCodes.DataUnavailable,
-                $"Found {found.Length} real green month(s) in '{Path.GetFullPath(dataDirectory)}'; the replay needs two or more. Set TAXI_DATA_DIR, or name months with --months (add --allow-synthetic to generate them).");
+                $"Found {found.Count} real green month(s) in '{Path.GetFullPath(dataDirectory)}'; the replay needs two or more. Set TAXI_DATA_DIR, or name months with --months (add --allow-synthetic to generate them).");
     }
-
-    [GeneratedRegex(@"^green_tripdata_(?<month>\d{4}-\d{2})\.parquet$", RegexOptions.CultureInvariant)]
-    private static partial Regex GreenFile();
 }

@@ -17,11 +17,8 @@ internal sealed class LoopRun
     private readonly IReadOnlyList<ReplayMonth> months;
     private readonly IReadOnlyDictionary<string, ReplayMonth> byName;
     private readonly LoopTracking tracking;
+    private readonly LoopSteps steps;
     private readonly ModelFitter fitter;
-    private readonly ModelFitter linear = ModelFitter.Linear();
-    private readonly PromotionGate gate;
-    private readonly DriftAnalyzer analyzer;
-    private readonly DriftOptions driftOptions;
     private readonly RetrainPolicy policy;
     private readonly RollbackWatch watch;
     private readonly int watchWindows;
@@ -39,11 +36,9 @@ internal sealed class LoopRun
         this.options = options;
         this.months = months;
         this.tracking = tracking;
-        this.driftOptions = driftOptions;
         byName = months.ToDictionary(month => month.Name, StringComparer.Ordinal);
-        fitter = new ModelFitter(options.Trainer, options.Parameters);
-        gate = new PromotionGate(gateOptions);
-        analyzer = new DriftAnalyzer(driftOptions);
+        steps = new LoopSteps(options, gateOptions, driftOptions);
+        fitter = steps.Fitter;
         policy = new RetrainPolicy(policyOptions);
         watch = new RollbackWatch(policyOptions);
         watchWindows = policyOptions.WatchWindows;
@@ -83,6 +78,7 @@ internal sealed class LoopRun
             [PolicyNames.Level4] = Rmse(actual, championPredicted),
             [PolicyNames.Oracle] = Rmse(actual, fitter.Predict(oracle, month.Examples)),
         };
+
         var events = new List<string>();
         if (WatchForRollback(month, actual, rmse[PolicyNames.Level4]) is { } rollback)
         {
@@ -90,8 +86,8 @@ internal sealed class LoopRun
             championPredicted = fitter.Predict(champion.Model, month.Examples);
         }
 
-        var drift = Monitor(month, championPredicted);
-        var freshness = FreshnessProbe(index, championPredicted);
+        var drift = steps.Monitor(champion.Profile, byName[champion.Profile.Month], month, championPredicted);
+        var freshness = steps.FreshnessProbe(months[index - 1], month, champion.Model, championPredicted, Compute[PolicyNames.Level4]);
         var decision = policy.Decide(state, new WindowSignals(
             month.Name, month.Examples.Count, drift.DriftScore, drift.Quality.SchemaChanged, drift.Performance!.Alarm, freshness, drift.Performance.RmseRatio));
         state = decision.Next;
@@ -99,11 +95,13 @@ internal sealed class LoopRun
         {
             events.Add(Retrain(index));
         }
+
         if (index < months.Count - 1)
         {
             scheduled = fitter.Fit(month.Examples, Compute[PolicyNames.Scheduled]);
             retrains[PolicyNames.Scheduled]++;
         }
+
         var outcome = new MonthOutcome(month.Name, month.Origin, month.Examples.Count, rmse, served.Name, drift, freshness, decision, events);
         tracking.Record(outcome, champion.Name);
         return outcome;
@@ -136,48 +134,15 @@ internal sealed class LoopRun
         return text;
     }
 
-    private DriftReport Monitor(ReplayMonth month, float[] championPredicted)
-    {
-        var reference = byName[champion.Profile.Month];
-        var quality = DataQuality.Compare(
-            reference.Columns, month.Columns, month.Examples.Count, reference.Examples.Count, month.Prepared.Validation.RejectedShare, driftOptions);
-        return analyzer.Analyze(month.Name, champion.Profile, WindowSample.From(month.Examples, championPredicted), quality, labelled: true);
-    }
-
-    // The strongest cheap signal: a linear model fitted on the previous month beats the champion on this one by the
-    // gate's own rules, so a retrain is all but sure to pay.
-    private bool FreshnessProbe(int index, float[] championPredicted)
-    {
-        var month = months[index];
-        var probe = linear.Fit(months[index - 1].Examples, Compute[PolicyNames.Level4]);
-        return Judge(month, probe, linear, championPredicted).Verdict == GateVerdict.Promote;
-    }
-
-    // Two candidates trained on what was known before the month's last days: its first weeks alone (sliding) and
-    // the previous months with them (expanding). The gate judges each against the champion on those last days, trips
-    // neither model has seen; the best that passes is promoted and serves the next month.
     private string Retrain(int index)
     {
         var month = months[index];
-        var cut = options.HoldoutFromDay;
-        var recent = month.Before(cut);
         var earlier = months.Take(index).TakeLast(options.ExpandingWindowMonths - 1).ToArray();
-        var holdout = month.Holdout(cut);
-        var trainedOn = $"{Short(month.Name)} days 1–{cut - 1}";
-        var candidates = new List<(string Window, ITransformer Model, string TrainedOn)>
-        {
-            ("sliding", fitter.Fit(recent, Compute[PolicyNames.Level4]), trainedOn),
-            ("expanding", fitter.Fit([.. earlier.SelectMany(m => m.Examples), .. recent], Compute[PolicyNames.Level4]),
-                string.Join("+", earlier.Select(m => Short(m.Name)).Append(trainedOn))),
-        };
-
-        var championPredicted = fitter.Predict(champion.Model, holdout.Examples);
-        var judged = candidates.Select(candidate => (candidate, Decision: Judge(holdout, candidate.Model, fitter, championPredicted))).ToArray();
-        var winner = judged.Where(item => item.Decision.Verdict == GateVerdict.Promote).OrderBy(item => item.Decision.Inputs.ChallengerRmse).FirstOrDefault();
-        if (winner.candidate.Model is null)
+        var retrained = steps.Retrain(month, earlier, champion.Model, Compute[PolicyNames.Level4]);
+        if (retrained.Winner is not { } winner)
         {
             state = policy.AfterRetrain(state, promoted: false);
-            return "gate kept the champion: " + string.Join("; ", judged.Select(item => $"{item.candidate.Window}: {item.Decision.Reason}"));
+            return retrained.Summary;
         }
 
         versions++;
@@ -185,24 +150,11 @@ internal sealed class LoopRun
         previous = champion;
         windowsSincePromotion = 0;
         champion = fitter.Describe(
-            Text($"v{versions} ({winner.candidate.Window}: {winner.candidate.TrainedOn})"), winner.candidate.Model, month.Name, holdout.Examples, [winner.candidate.TrainedOn]);
+            LoopSteps.Text($"v{versions} ({winner.Window}: {winner.TrainedOn})"), winner.Model, month.Name, retrained.Holdout.Examples, [winner.TrainedOn]);
         state = policy.AfterRetrain(state, promoted: true);
-        return Text($"promoted {champion.Name}: {winner.Decision.Reason}");
-    }
-
-    private static string Short(string month) => month[^7..];
-
-    private GateDecision Judge(ReplayMonth month, ITransformer challenger, ModelFitter challengerFitter, float[] championPredicted)
-    {
-        var predicted = challengerFitter.Predict(challenger, month.Examples);
-        return gate.Evaluate(new PairedScores(
-            month.Name,
-            new ScoredModel("challenger", ScoringCost.SecondsPerRow(challengerFitter.Context, challenger, month.Examples)),
-            new ScoredModel(champion.Name, ScoringCost.SecondsPerRow(fitter.Context, champion.Model, month.Examples)),
-            PairedMonth.Trips(month.Prepared, predicted, championPredicted)));
+        return LoopSteps.Text($"promoted {champion.Name}: {retrained.Summary}");
     }
 
     private static double Rmse(float[] actual, float[] predicted) => ProfileMetrics.Compute(actual, predicted)[ProfileMetrics.Rmse];
 
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

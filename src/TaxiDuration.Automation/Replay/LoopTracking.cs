@@ -11,7 +11,11 @@ public sealed class LoopTracking(IExperimentTracker tracker)
 {
     public const string ExperimentName = "taxi-duration-level4";
 
-    public void Record(MonthOutcome outcome, string championAfter)
+    /// <summary>The tag holding the trigger policy's state after a window (JSON), so the next cycle carries on from it.</summary>
+    public const string PolicyStateTag = "policy_state";
+
+    /// <param name="policyState">The policy's state after the window (JSON), kept for the next cycle; null in a replay, which keeps it in memory.</param>
+    public void Record(MonthOutcome outcome, string championAfter, string? policyState = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var experiment = tracker.GetOrCreateExperiment(ExperimentName);
@@ -56,6 +60,7 @@ public sealed class LoopTracking(IExperimentTracker tracker)
                 ["champion_after"] = championAfter,
                 ["schema_added"] = string.Join(",", drift.Quality.AddedColumns),
                 ["volume_change"] = drift.Quality.VolumeChange.ToString("0.000", CultureInfo.InvariantCulture),
+                [PolicyStateTag] = policyState ?? "",
             },
         });
         tracker.UpdateRun(run.RunId, RunStatus.Finished);

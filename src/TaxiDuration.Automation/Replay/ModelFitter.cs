@@ -17,6 +17,12 @@ public sealed class ModelFitter(string trainer, IReadOnlyDictionary<string, doub
 
     public MLContext Context { get; } = new(seed: 0);
 
+    /// <summary>The feature set the models use, as recorded in the registry.</summary>
+    public string FeatureSet => candidate.FeatureSet.ToString();
+
+    /// <summary>The trainer and its parameters, as recorded in a model's metadata.</summary>
+    public string Trainer => candidate.Trainer.ToString();
+
     /// <summary>Fits on <paramref name="examples"/>; the seconds spent go to <paramref name="compute"/>.</summary>
     public ITransformer Fit(IReadOnlyList<TripExample> examples, ComputeMeter compute)
     {
