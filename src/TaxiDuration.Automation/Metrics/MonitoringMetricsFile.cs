@@ -17,7 +17,7 @@ public sealed class MonitoringMetricsFile(string path)
     [
         "taxi_monitor_last_success_timestamp_seconds", "taxi_monitor_drift_score", "taxi_monitor_feature_drift_ratio",
         "taxi_monitor_feature_psi", "taxi_monitor_unseen_category_share", "taxi_monitor_prediction_psi", "taxi_monitor_rmse_ratio",
-        "taxi_monitor_rmse_ratio_lower_bound", "taxi_monitor_performance_alarm", "taxi_monitor_schema_changed",
+        "taxi_monitor_rmse_ratio_lower_bound", "taxi_monitor_performance_alarm", "taxi_monitor_schema_changed", "taxi_monitor_estimated_rmse_seconds",
         "taxi_loop_decisions_total", "taxi_loop_promotions_total", "taxi_loop_rejections_total", "taxi_loop_rollbacks_total",
     ];
 
@@ -52,6 +52,11 @@ public sealed class MonitoringMetricsFile(string path)
             Gauge(text, "taxi_monitor_rmse_ratio", "Champion RMSE on the labelled window divided by its reference RMSE.", performance.RmseRatio);
             Gauge(text, "taxi_monitor_rmse_ratio_lower_bound", "Bootstrap 95 % lower bound of that ratio.", performance.RmseRatioLowerBound);
             Gauge(text, "taxi_monitor_performance_alarm", "1 when the RMSE ratio and its lower bound are both over their limits.", performance.Alarm ? 1 : 0);
+        }
+
+        if (drift.EstimatedRmse is { } estimated)
+        {
+            Gauge(text, "taxi_monitor_estimated_rmse_seconds", "RMSE estimated from features and predictions before labels land, in seconds (base unit).", estimated * 60);
         }
 
         Gauge(text, "taxi_monitor_schema_changed", "1 when the window's file has columns the reference month's did not, or lacks some.", drift.Quality.SchemaChanged ? 1 : 0);

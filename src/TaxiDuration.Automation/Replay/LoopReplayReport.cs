@@ -63,8 +63,8 @@ public static class LoopReplayReport
         Line(text, $"");
         Line(text, $"## Timeline");
         Line(text, $"");
-        Line(text, $"| Month | Data | Trips | Served by | RMSE ratio | Drift score | Schema | Decision | What happened |");
-        Line(text, $"| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        Line(text, $"| Month | Data | Trips | Served by | RMSE (estimated without labels) | RMSE ratio | Drift score | Schema | Decision | What happened |");
+        Line(text, $"| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var month in result.Months)
         {
             var decision = month.Decision.Action switch
@@ -75,7 +75,7 @@ public static class LoopReplayReport
             };
             var schema = month.Drift.Quality.SchemaChanged ? "+" + string.Join(", +", month.Drift.Quality.AddedColumns) : "";
             var happened = string.Join("<br>", new[] { month.Decision.Explanation }.Concat(month.Events)).Replace("|", "\\|", StringComparison.Ordinal);
-            Line(text, $"| {month.Month} | {month.Origin} | {month.Trips:N0} | {month.Champion} | {month.Drift.Performance?.RmseRatio:0.00} | {month.Drift.DriftScore:0.00} | {schema} | {decision} | {happened} |");
+            Line(text, $"| {month.Month} | {month.Origin} | {month.Trips:N0} | {month.Champion} | {month.Drift.Performance?.Rmse:0.000} ({month.Drift.EstimatedRmse:0.000}) | {month.Drift.Performance?.RmseRatio:0.00} | {month.Drift.DriftScore:0.00} | {schema} | {decision} | {happened} |");
         }
 
         Line(text, $"");

@@ -29,6 +29,11 @@ public sealed class LoopTracking(IExperimentTracker tracker)
             new("prediction_psi", drift.Prediction.Psi, 0, now),
             new("trips", outcome.Trips, 0, now),
         };
+        if (drift.EstimatedRmse is { } estimated)
+        {
+            metrics.Add(new("estimated_rmse", estimated, 0, now));
+        }
+
         metrics.AddRange(drift.Features.Select(feature => new Metric($"drift.{feature.Feature}", feature.Test.Score, 0, now)));
         metrics.AddRange(drift.Features.Select(feature => new Metric($"psi.{feature.Feature}", feature.Psi, 0, now)));
         metrics.AddRange(outcome.Rmse.Select(pair => new Metric($"rmse.{pair.Key.Replace(' ', '_')}", pair.Value, 0, now)));

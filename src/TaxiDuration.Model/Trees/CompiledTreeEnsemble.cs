@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.ML.Data;
@@ -5,6 +6,9 @@ using Microsoft.ML.Trainers.FastTree;
 
 namespace TaxiDuration.Model.Trees;
 
+// Left out of coverage instrumentation: coverlet's hit counters in these loops slow scoring about 25×, which made
+// every test that scores a tree model (the gate's cost rule, the level-4 replays) measure the instrumentation. The
+// loops are covered by CompiledTreeTests' parity checks against ML.NET's own scoring.
 /// <summary>
 /// A trained regression tree ensemble flattened into arrays: it returns ML.NET's sum (the parity tests compare
 /// them on real months) many times faster. ML.NET walks every tree through per-node calls on a 540-slot sparse
@@ -13,6 +17,7 @@ namespace TaxiDuration.Model.Trees;
 /// bit test; leaves are nodes that loop onto themselves, so four rows walk a tree together with no "leaf yet?"
 /// branch per row; and a block of rows goes through one tree at a time, which keeps that tree in the CPU's cache.
 /// </summary>
+[ExcludeFromCodeCoverage(Justification = "Hot scoring loops; instrumentation distorts every timing, parity-tested in CompiledTreeTests.")]
 public sealed class CompiledTreeEnsemble
 {
     /// <summary>Rows that go through the ensemble together, one tree at a time.</summary>

@@ -43,7 +43,10 @@ public sealed class DriftAnalyzer(DriftOptions options)
         var wasserstein = Wasserstein.NormalizedDistance(referencePredicted, predicted);
         var prediction = new PredictionDrift(psi, wasserstein, psi >= options.PredictionPsi || wasserstein >= options.PredictionWasserstein);
         var performance = labelled ? PerformanceCheck.Evaluate(current.Actual, current.Predicted, reference.Metrics, options) : null;
-        return new DriftReport(window, reference.Month, features, prediction, quality, performance, options.DatasetDriftShare);
+        return new DriftReport(window, reference.Month, features, prediction, quality, performance, options.DatasetDriftShare)
+        {
+            EstimatedRmse = LabelFreeRmse.Fit(baseline).Estimate(current),
+        };
     }
 
     private FeatureDrift Numerical(string name, float[] reference, float[] current)

@@ -13,6 +13,9 @@ public sealed record DriftReport(
     PerformanceCheck? Performance,
     double DatasetDriftShareThreshold)
 {
+    /// <summary>RMSE estimated from features and predictions alone (<see cref="LabelFreeRmse"/>), beside the real one once labels land.</summary>
+    public double? EstimatedRmse { get; init; }
+
     /// <summary>Share of feature columns that drifted.</summary>
     public double DriftedShare => Features.Count == 0 ? 0 : (double)Features.Count(feature => feature.Drifted) / Features.Count;
 
