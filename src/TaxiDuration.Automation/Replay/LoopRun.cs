@@ -1,12 +1,8 @@
-using System.Globalization;
 using Microsoft.ML;
 using TaxiDuration.Automation.Policy;
-using TaxiDuration.Deployment;
 using TaxiDuration.Deployment.Gate;
-using TaxiDuration.Features;
 using TaxiDuration.Monitoring.Drift;
 using TaxiDuration.Monitoring.Profiles;
-using TaxiDuration.Training.Evaluation;
 
 namespace TaxiDuration.Automation.Replay;
 

@@ -76,8 +76,8 @@ public sealed class LoopSteps(LoopReplayOptions options, GateOptions gateOptions
         ];
 
         var championPredicted = Fitter.Predict(champion, holdout.Examples);
-        var judged = candidates.Select(candidate => (candidate, Judge(holdout, candidate.Model, Fitter, champion, championPredicted))).ToArray();
-        var winner = judged.Where(item => item.Item2.Verdict == GateVerdict.Promote).OrderBy(item => item.Item2.Inputs.ChallengerRmse).Select(item => item.candidate).FirstOrDefault();
+        var judged = candidates.Select(candidate => (Candidate: candidate, Decision: Judge(holdout, candidate.Model, Fitter, champion, championPredicted))).ToArray();
+        var winner = judged.Where(item => item.Decision.Verdict == GateVerdict.Promote).OrderBy(item => item.Decision.Inputs.ChallengerRmse).Select(item => item.Candidate).FirstOrDefault();
         return new RetrainOutcome(winner, judged, holdout);
     }
 
