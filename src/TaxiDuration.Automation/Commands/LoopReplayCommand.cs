@@ -40,7 +40,7 @@ public static class LoopReplayCommand
             using var host = builder.Build();
             var chosen = parsed.GetValue(months) is { Length: > 0 } given
                 ? [.. given.Select(Parse)]
-                : RealMonths(host.Services.GetRequiredService<IOptions<MonthCatalogOptions>>().Value.DataDirectory);
+                : DefaultMonths(host.Services.GetRequiredService<IOptions<MonthCatalogOptions>>().Value.DataDirectory, parsed.GetValue(allowSynthetic));
             try
             {
                 var folder = Path.GetFullPath(parsed.GetValue(output)!);
@@ -78,12 +78,19 @@ public static class LoopReplayCommand
             ? month
             : throw new CommandFailedException(ExitCodes.Usage, $"--months '{text}' is not a month: use YYYY-MM (e.g. 2020-04).");
 
-    // Every green month whose file is in the data folder, oldest first: the replay's default walk.
-    private static TaxiMonth[] RealMonths(string dataDirectory)
+    // Every green month whose file is in the data folder, oldest first: the replay's default walk. With none there and
+    // --allow-synthetic (the ladder offline), the ladder's months instead: the catalog stands in generated ones, and
+    // every figure of the report says so.
+    private static TaxiMonth[] DefaultMonths(string dataDirectory, bool allowSynthetic)
     {
         var found = DataFolderMonths.List(dataDirectory);
-        return found.Count >= 2
-            ? [.. found]
+        if (found.Count >= 2)
+        {
+            return [.. found];
+        }
+
+        return allowSynthetic
+            ? [.. new[] { "2021-01", "2021-02", "2021-03", "2021-04", "2021-05" }.Select(month => TaxiMonth.Parse("green " + month))]
             : throw new CommandFailedException(ExitCodes.DataUnavailable,
                 $"Found {found.Count} real green month(s) in '{Path.GetFullPath(dataDirectory)}'; the replay needs two or more. Set TAXI_DATA_DIR, or name months with --months (add --allow-synthetic to generate them).");
     }
