@@ -1,6 +1,8 @@
 // Level 4, full automated operations: the loop decides when to retrain. Level4 replays months (default: every real
 // month in the data folder, in order) through it beside frozen, scheduled and oracle retraining, in a store of its
-// own (artifacts/level4/tracking), and writes the report, its plots and result.json under artifacts/level4/.
+// own (artifacts/level4/tracking), and writes the report, its plots and result.json under artifacts/level4/. The
+// level-4 champion's traffic goes through the level-3 service, unchanged, following that store: the loop's
+// promotions reach it the way they would in production.
 DirectoryPath Level4Artifacts => Paths.Artifacts.Combine("level4");
 
 Task("Level4")
@@ -9,9 +11,14 @@ Task("Level4")
 {
     var clock = System.Diagnostics.Stopwatch.StartNew();
     CleanDirectory(Level4Artifacts);
+    var store = Level4Artifacts.Combine("tracking");
+    var publish = Level4Artifacts.Combine("service");
+    PublishRelease(Paths.Root.Combine("levels/level3/Api").CombineWithFilePath("Api.csproj"), publish);
+    var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
     var result = LevelResultPath(4);
     var arguments = LevelCli(4, "replay-loop")
         .Append("--out").AppendQuoted(Level4Artifacts.FullPath)
+        .Append("--service").AppendQuoted(address.ToString().TrimEnd('/'))
         .Append("--result").AppendQuoted(result.FullPath);
     if (HasArgument("months"))
     {
@@ -23,7 +30,30 @@ Task("Level4")
     }
 
     AppendDataArguments(arguments);
-    RequireSuccess(RunLevelTool(arguments, Level4Artifacts.Combine("tracking")), "The level-4 replay");
+    // The replay creates the store; the level-3 service (which only reads a store) starts once it exists and serves
+    // the replay's first champion as soon as it is registered: the replay waits for that before sending traffic.
+    var replaying = System.Threading.Tasks.Task.Run(() => RunLevelTool(arguments, store));
+    var database = store.CombineWithFilePath("tracking.db");
+    while (!FileExists(database) && !replaying.IsCompleted)
+    {
+        System.Threading.Thread.Sleep(100);
+    }
+
+    if (replaying.IsCompleted)
+    {
+        RequireSuccess(replaying.GetAwaiter().GetResult(), "The level-4 replay");
+    }
+
+    var environment = new Dictionary<string, string>
+    {
+        ["TAXI_TRACKING_DIR"] = store.FullPath,
+        ["PredictionLog__Directory"] = Level4Artifacts.Combine("predictions").FullPath,
+    };
+    using (LaunchPublishedService("level-3 service (level 4)", publish, "TaxiDuration.Level3.Api.dll", environment, address, Level4Artifacts.CombineWithFilePath("service.log")))
+    {
+        RequireSuccess(replaying.GetAwaiter().GetResult(), "The level-4 replay");
+    }
+
     RecordTargetSeconds(result, clock.Elapsed);
     var run = ReadLevelRun(result);
     Information($"Level 4: {run.Summary}. Report: {run.Output("summary_file")}");

@@ -161,12 +161,18 @@ BackgroundServer StartPublishedService(
     string name, DirectoryPath publish, string assembly, IReadOnlyDictionary<string, string> environment,
     Func<HttpRequestMessage> readyProbe, FilePath logFile)
 {
-    var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
+    var server = LaunchPublishedService(name, publish, assembly, environment, new Uri($"http://127.0.0.1:{FreeLoopbackPort()}"), logFile);
+    return WaitUntilReadyOrStop(server, readyProbe);
+}
+
+// The same, at a given address, without waiting: for a caller that waits on the service its own way.
+BackgroundServer LaunchPublishedService(
+    string name, DirectoryPath publish, string assembly, IReadOnlyDictionary<string, string> environment, Uri address, FilePath logFile)
+{
     var variables = new Dictionary<string, string>(environment) { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
-    var server = BackgroundServer.Start(
+    return BackgroundServer.Start(
         name, "dotnet", new[] { publish.CombineWithFilePath(assembly).FullPath, "--urls", address.ToString().TrimEnd('/') },
         publish, variables, address, logFile);
-    return WaitUntilReadyOrStop(server, readyProbe);
 }
 
 BackgroundServer WaitUntilReadyOrStop(BackgroundServer server, Func<HttpRequestMessage> probe)

@@ -25,6 +25,7 @@ public static class AutomationServiceCollectionExtensions
         services.AddOptions<MonitorCycleOptions>().Bind(configuration.GetSection(MonitorCycleOptions.SectionName));
         services.AddHttpClient(nameof(MonitorCycle), http => http.Timeout = TimeSpan.FromSeconds(10));
         services.TryAddSingleton<LoopTracking>();
+        services.TryAddSingleton<LoopRegistration>();
         services.TryAddSingleton<LoopReplayer>();
         services.TryAddSingleton<MonitorCycle>();
         services.TryAddSingleton<MonitorWorker>();

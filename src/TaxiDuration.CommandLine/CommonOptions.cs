@@ -45,6 +45,28 @@ public static class CommonOptions
     public static TaxiMonth? MonthOrNone(string? text) =>
         text is null || text.Equals(None, StringComparison.OrdinalIgnoreCase) ? null : TaxiMonth.Parse(text);
 
+    /// <summary>
+    /// An absolute http(s) URL; with <paramref name="loopbackOnly"/>, only on this machine (where replays may send a
+    /// month of traffic). Anything else is a usage error naming the option, before any work starts.
+    /// </summary>
+    public static Option<Uri?> Url(string name, string description, bool loopbackOnly = false) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && (!loopbackOnly || uri.IsLoopback))
+            {
+                return uri;
+            }
+
+            result.AddError(loopbackOnly
+                ? $"{name} '{text}' must be an http URL on loopback (127.0.0.1 or localhost), e.g. http://127.0.0.1:8080."
+                : $"{name} '{text}' must be an absolute http or https URL.");
+            return null;
+        },
+    };
+
     /// <summary>A string option that accepts only <paramref name="choices"/>; anything else is a usage error listing them.</summary>
     public static Option<string> Choice(string name, string description, string defaultValue, IReadOnlyList<string> choices)
     {

@@ -19,7 +19,7 @@ internal sealed class JsonCharsetMiddleware(RequestDelegate next, IProblemDetail
         if (contentType is null
             || contentType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || contentType.Equals("application/json; charset=utf-8", StringComparison.OrdinalIgnoreCase)
-            || context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is null || context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is null
+            || context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is null
             || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || !IsJson(mediaType))
         {
             // No body type, an endpoint that reads no body, or not JSON at all: the framework's own checks answer.

@@ -109,6 +109,33 @@ public sealed class CommandLineAppTests
         Assert.Equal("True", defaults["Data:AllowDownload"]);
     }
 
+    [Theory]
+    [InlineData("--service", "http://example.com:8080", "must be an http URL on loopback")]
+    [InlineData("--service", "127.0.0.1:8080", "must be an http URL on loopback")]
+    [InlineData("--webhook", "ftp://127.0.0.1/x", "must be an absolute http or https URL")]
+    [InlineData("--webhook", "not a url", "must be an absolute http or https URL")]
+    public async Task A_url_that_is_not_http_or_leaves_loopback_when_it_must_not_is_a_usage_error(string option, string value, string expected)
+    {
+        var tool = new Tool();
+        using var error = new StringWriter();
+
+        var exitCode = await CommandLineApp.RunAsync(tool.Root, [option, value], error);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains($"{option} '{value}' {expected}", error.ToString(), StringComparison.Ordinal);
+        Assert.False(tool.Ran);
+    }
+
+    [Fact]
+    public async Task Urls_are_parsed_and_an_absent_one_is_null()
+    {
+        var tool = new Tool();
+
+        Assert.Equal(ExitCodes.Success, await CommandLineApp.RunAsync(tool.Root, ["--service", "http://localhost:5000"]));
+        Assert.Equal(new Uri("http://localhost:5000"), tool.Service);
+        Assert.Null(tool.Webhook);
+    }
+
     /// <summary>A tool with the common options that records whether and how it ran.</summary>
     private sealed class Tool
     {
@@ -117,7 +144,9 @@ public sealed class CommandLineAppTests
             var train = CommonOptions.Month("--train", "training month", "2021-01");
             var test = CommonOptions.OptionalMonth("--test", "test month", "2021-03");
             var model = CommonOptions.Choice("--model", "trainer", "linear", ["linear", "fasttree", "lightgbm"]);
-            Root = new RootCommand("test tool") { train, test, model };
+            var service = CommonOptions.Url("--service", "a service on this machine", loopbackOnly: true);
+            var webhook = CommonOptions.Url("--webhook", "anywhere");
+            Root = new RootCommand("test tool") { train, test, model, service, webhook };
             // Validators see defaults too: with no --train given, the default month is compared.
             Root.Validators.Add(command =>
             {
@@ -138,6 +167,8 @@ public sealed class CommandLineAppTests
                 Ran = true;
                 Train = parsed.GetValue(train);
                 Test = CommonOptions.MonthOrNone(parsed.GetValue(test));
+                Service = parsed.GetValue(service);
+                Webhook = parsed.GetValue(webhook);
                 return Throw is null ? ExitCodes.Success : throw Throw;
             });
         }
@@ -153,5 +184,9 @@ public sealed class CommandLineAppTests
         public TaxiMonth Train { get; private set; }
 
         public TaxiMonth? Test { get; private set; }
+
+        public Uri? Service { get; private set; }
+
+        public Uri? Webhook { get; private set; }
     }
 }

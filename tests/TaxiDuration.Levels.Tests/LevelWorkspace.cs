@@ -5,18 +5,18 @@ using TaxiDuration.Tracking.Sqlite;
 namespace TaxiDuration.Levels.Tests;
 
 /// <summary>
-/// Level 2 or 3 as a person runs it, in a temporary folder: the training CLI and the service as real processes,
+/// A level as a person runs it, in a temporary folder: the training CLI and the service as real processes,
 /// sharing one store through TAXI_TRACKING_DIR, on synthetic months (no data folder needed).
 /// </summary>
 internal sealed class LevelWorkspace : IDisposable
 {
     private readonly TemporaryFolder folder = new();
 
-    /// <param name="level">"level2" or "level3".</param>
+    /// <param name="level">"level2", "level3" or "level4" (whose CLI drives the level-3 service).</param>
     public LevelWorkspace(string level = "level2")
     {
         TrainingDll = BuiltHost.Dll(level, "Training");
-        ApiDll = BuiltHost.Dll(level, "Api");
+        ApiDll = BuiltHost.Dll(level == "level4" ? "level3" : level, "Api");
         Environment = new Dictionary<string, string?>
         {
             ["TAXI_DATA_DIR"] = folder.File("data"),
@@ -48,7 +48,8 @@ internal sealed class LevelWorkspace : IDisposable
     /// <summary>The registry version the last <see cref="QuickTrain"/> run registered, from its result.json.</summary>
     public string RegisteredVersion() => RunResult.Load(ResultPath).Outputs[ResultKeys.RegisteredVersion];
 
-    public RunningService StartService() => RunningService.Start(ApiDll, Environment);
+    /// <param name="address">Where it listens (default: a free loopback port).</param>
+    public RunningService StartService(Uri? address = null) => RunningService.Start(ApiDll, Environment, address);
 
     /// <summary>The store the processes wrote, opened as a person browsing it would.</summary>
     public TrackingStore OpenStore() =>

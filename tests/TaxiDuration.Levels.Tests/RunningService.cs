@@ -65,9 +65,9 @@ internal sealed class RunningService : IAsyncDisposable
     }
 
     /// <summary>Starts the host from its own folder (its content root) and returns once it is running, ready or not.</summary>
-    public static RunningService Start(string hostDll, IReadOnlyDictionary<string, string?> environment)
+    public static RunningService Start(string hostDll, IReadOnlyDictionary<string, string?> environment, Uri? address = null)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        address ??= FreeAddress();
         var process = ScriptRun.Start(Path.GetDirectoryName(hostDll)!, environment, [hostDll, "--urls", address.ToString()]);
         return new RunningService(process, address);
     }
@@ -122,11 +122,12 @@ internal sealed class RunningService : IAsyncDisposable
         process.Dispose();
     }
 
-    private static int FreePort()
+    /// <summary>A loopback address on a port the OS just handed out (free again once the probe listener stops).</summary>
+    public static Uri FreeAddress()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
     }
 
     private void Append(string? line)

@@ -7,7 +7,9 @@ using TaxiDuration.Automation.Replay;
 using TaxiDuration.CommandLine;
 using TaxiDuration.Data.Catalog;
 using TaxiDuration.Reporting.Results;
+using TaxiDuration.Tracking;
 using TaxiDuration.Training.Preparation;
+using TaxiDuration.TrainingPipeline;
 using TaxiDuration.Trips;
 
 namespace TaxiDuration.Automation.Commands;
@@ -24,13 +26,17 @@ public static class LoopReplayCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var output = new Option<string>("--out") { Description = "report folder (default artifacts/level4)", DefaultValueFactory = _ => Path.Combine("artifacts", "level4") };
-        var webhook = new Option<Uri?>("--webhook") { Description = "POST every window that was not quiet to this URL as JSON" };
+        var webhook = CommonOptions.Url("--webhook", "POST every window that was not quiet to this URL as JSON");
+        var service = CommonOptions.Url(
+            "--service",
+            "a running level-3 service on loopback that follows this store: the level-4 champion's traffic goes through its /predict/batch, and every promotion is waited for until it serves",
+            loopbackOnly: true);
         var allowSynthetic = CommonOptions.AllowSynthetic();
         var offline = CommonOptions.Offline();
         var result = CommonOptions.Result();
         var command = new Command("replay-loop", "Replay months through the level-4 loop (monitor → trigger → retrain → gate → promote → watch) and compare it with frozen, scheduled and oracle retraining.")
         {
-            months, output, webhook, allowSynthetic, offline, result,
+            months, output, webhook, service, allowSynthetic, offline, result,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -44,8 +50,16 @@ public static class LoopReplayCommand
             try
             {
                 var folder = Path.GetFullPath(parsed.GetValue(output)!);
+                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+                ServiceDeployment? served = null;
+                Func<ModelFitter, IChampionDeployment>? deploy = parsed.GetValue(service) is { } address
+                    ? fitter => served = new ServiceDeployment(
+                        address, http, host.Services.GetRequiredService<IModelRegistry>(), host.Services.GetRequiredService<LoopRegistration>(),
+                        fitter, TrainingPipelineOptions.DefaultModelName, Path.Combine(folder, "labels"))
+                    : null;
                 var replayed = await host.Services.GetRequiredService<LoopReplayer>().RunAsync(
-                    new LoopReplayOptions { Months = chosen, MetricsFile = Path.Combine(folder, "metrics", "taxi_monitor.prom"), Webhook = parsed.GetValue(webhook) }, new Progress<string>(line => Console.WriteLine($"level 4: {line}")), cancellationToken);
+                    new LoopReplayOptions { Months = chosen, MetricsFile = Path.Combine(folder, "metrics", "taxi_monitor.prom"), Webhook = parsed.GetValue(webhook) },
+                    new Progress<string>(line => Console.WriteLine($"level 4: {line}")), cancellationToken, deploy);
                 var report = LoopReplayReport.Write(replayed, folder);
                 foreach (var policy in replayed.Policies.Values)
                 {
@@ -56,7 +70,7 @@ public static class LoopReplayCommand
                 Console.WriteLine($"Report: {report}");
                 if (parsed.GetValue(result) is { } resultPath)
                 {
-                    LoopReplayResults.ToRunResult(replayed, report).Save(resultPath);
+                    LoopReplayResults.ToRunResult(replayed, report, served?.PromotionToServedSeconds).Save(resultPath);
                 }
 
                 return ExitCodes.Success;

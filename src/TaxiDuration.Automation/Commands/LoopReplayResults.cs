@@ -6,7 +6,8 @@ namespace TaxiDuration.Automation.Commands;
 /// <summary>The level-4 replay as <c>result.json</c>: each policy's mean RMSE and retrains, and the level's goals.</summary>
 public static class LoopReplayResults
 {
-    public static RunResult ToRunResult(LoopReplayResult replayed, string reportPath)
+    /// <param name="promotionToServed">Seconds from each promotion until a running service answered with it (when one served the replay).</param>
+    public static RunResult ToRunResult(LoopReplayResult replayed, string reportPath, IReadOnlyList<double>? promotionToServed = null)
     {
         ArgumentNullException.ThrowIfNull(replayed);
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -19,6 +20,12 @@ public static class LoopReplayResults
         }
 
         metrics[ResultKeys.ElapsedSeconds] = replayed.Stages.Values.Sum(stage => stage.TotalSeconds);
+        if (promotionToServed is { Count: > 0 })
+        {
+            metrics["promotions_served"] = promotionToServed.Count;
+            metrics["promotion_to_served_max_seconds"] = promotionToServed.Max();
+        }
+
         var loop = replayed.Policies[PolicyNames.Level4];
         var scheduled = replayed.Policies[PolicyNames.Scheduled];
         var frozen = replayed.Policies[PolicyNames.Frozen];

@@ -6,7 +6,6 @@ using TaxiDuration.Automation.Policy;
 using TaxiDuration.Automation.Replay;
 using TaxiDuration.Data.Reading;
 using TaxiDuration.Deployment.Gate;
-using TaxiDuration.Features;
 using TaxiDuration.Model;
 using TaxiDuration.Monitoring.Drift;
 using TaxiDuration.Monitoring.Profiles;
@@ -28,6 +27,7 @@ public sealed class MonitorCycle(
     IModelRegistry registry,
     IExperimentTracker tracker,
     LoopTracking tracking,
+    LoopRegistration registration,
     IOptions<GateOptions> gateOptions,
     IOptions<DriftOptions> driftOptions,
     IOptions<RetrainPolicyOptions> policyOptions,
@@ -49,6 +49,9 @@ public sealed class MonitorCycle(
             throw new ArgumentException($"A cycle needs the newest labelled month and the one before it; {months.Count} available.", nameof(months));
         }
 
+        // A cycle killed mid-retrain left its run RUNNING (and nothing else: a version and a promotion are single
+        // transactions). Settle it first, so the store says what happened; this window is then looked at again.
+        var settled = tracker.RecoverAbandonedRuns();
         var model = options.Value.ModelName;
         var steps = new LoopSteps(loop, gateOptions.Value, driftOptions.Value);
         var champion = registry.GetModelVersionByAlias(model, RegistryAliases.Champion);
@@ -80,17 +83,13 @@ public sealed class MonitorCycle(
         ModelVersion? promoted = null;
         if (decision.Action == PolicyAction.Retrain)
         {
-            var retrained = steps.Retrain(current, earlier, transformer, compute);
-            if (retrained.Winner is { } winner)
+            // One tracked run from the first fit to the promotion: a cycle killed on the way leaves it RUNNING.
+            (var retrained, promoted) = registration.Track($"retrain {current.Name}", run =>
             {
-                promoted = Promote(champion, winner, retrained, steps.Fitter, current);
-                events.Add($"promoted {promoted.Uri}: {retrained.Summary}");
-            }
-            else
-            {
-                events.Add(retrained.Summary);
-            }
-
+                var outcome = steps.Retrain(current, earlier, transformer, compute);
+                return (outcome, outcome.Winner is { } winner ? Promote(run, champion, winner, outcome, steps.Fitter, current) : null);
+            });
+            events.Add(promoted is null ? retrained.Summary : $"promoted {promoted.Uri}: {retrained.Summary}");
             state = policy.AfterRetrain(state, promoted is not null);
         }
 
@@ -99,55 +98,25 @@ public sealed class MonitorCycle(
             champion.Uri, drift, freshness, decision, events);
         tracking.Record(outcome, (promoted ?? champion).Uri, JsonSerializer.Serialize(state, Json));
         await ReportAsync(outcome, cancellationToken);
-        return new CycleResult($"{current.Name}: {decision.Action.ToString().ToLowerInvariant()} — {decision.Explanation}{string.Concat(events.Select(e => $"; {e}"))}", outcome, promoted);
+        var recovered = settled.Count == 0 ? "" : $" (first settled {settled.Count} abandoned run(s): {string.Join(", ", settled.Select(run => run.Name))})";
+        return new CycleResult(
+            $"{current.Name}: {decision.Action.ToString().ToLowerInvariant()} — {decision.Explanation}{string.Concat(events.Select(e => $"; {e}"))}{recovered}", outcome, promoted);
     }
 
     // The gate's winner becomes a registered version with its model, profile and the months it saw, then champion if
     // champion still points where this cycle read it (a person or another loop promoting meanwhile wins).
-    private ModelVersion Promote(ModelVersion champion, RetrainedCandidate winner, RetrainOutcome retrained, ModelFitter fitter, ReplayMonth window)
+    private ModelVersion Promote(string runId, ModelVersion champion, RetrainedCandidate winner, RetrainOutcome retrained, ModelFitter fitter, ReplayMonth window)
     {
-        var experiment = tracker.GetOrCreateExperiment(LoopTracking.ExperimentName);
-        var run = tracker.CreateRun(new NewRun(experiment.ExperimentId, $"retrain {window.Name} ({winner.Window})"));
-        var folder = Directory.CreateTempSubdirectory("taxi-loop-").FullName;
-        try
-        {
-            var decision = retrained.Judged.Single(item => item.Candidate == winner).Decision;
-            var metrics = new Dictionary<string, double> { ["gate_rmse"] = decision.Inputs.ChallengerRmse };
-            var modelPath = Path.Combine(folder, "model.zip");
-            var schema = fitter.Context.Data.LoadFromEnumerable(Array.Empty<TripExample>()).Schema;
-            ModelFile.Save(fitter.Context, winner.Model, schema, new ModelMetadata(run.RunId, winner.Months, fitter.FeatureSet, fitter.Trainer, metrics, DateTimeOffset.UtcNow), modelPath);
-            tracker.LogArtifact(run.RunId, modelPath, TrainingPipelineRunner.ModelArtifactPath);
-            var profilePath = Path.Combine(folder, ReferenceProfile.FileName);
-            ReferenceProfile.Create(window.Name, retrained.Holdout.Examples, fitter.Predict(winner.Model, retrained.Holdout.Examples)).Save(profilePath);
-            tracker.LogArtifact(run.RunId, profilePath, TrainingPipelineRunner.ProfileArtifactPath);
-            var version = registry.CreateModelVersion(new NewModelVersion(champion.ModelName, run.RunId, TrainingPipelineRunner.ModelArtifactPath, fitter.FeatureSet)
-            {
-                Metrics = metrics,
-                DataMonths = winner.Months,
-                Tags = new Dictionary<string, string>
-                {
-                    ["trainer"] = fitter.Trainer,
-                    ["trained_by"] = $"level-4 loop ({winner.Window}: {winner.TrainedOn})",
-                    [TrainingPipelineRunner.ProfileTag] = TrainingPipelineRunner.ProfileArtifactPath,
-                },
-            });
-            var recorded = registry.RecordDecision(new NewDeploymentDecision(
-                champion.ModelName, version.Version, champion.Version, $"{window.Name} (days {loop.HoldoutFromDay}+)", decision.Verdict.ToString(), decision.Reason,
-                JsonSerializer.Serialize(decision, Json), "loop"));
-            var promoted = registry.PromoteChampion(
-                champion.ModelName, version.Version, $"loop decision #{recorded.Sequence} on {window.Name}: {decision.Reason}", "loop", AliasPrecondition.PointsAt(champion.Version));
-            tracker.UpdateRun(run.RunId, RunStatus.Finished);
-            return promoted;
-        }
-        catch
-        {
-            tracker.UpdateRun(run.RunId, RunStatus.Failed);
-            throw;
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var decision = retrained.DecisionFor(winner);
+        var model = fitter.Describe(winner.Window, winner.Model, window.Name, retrained.Holdout.Examples, winner.Months);
+        var version = registration.Register(
+            runId, champion.ModelName, model, fitter, $"level-4 loop ({winner.Window}: {winner.TrainedOn})",
+            new Dictionary<string, double> { ["gate_rmse"] = decision.Inputs.ChallengerRmse });
+        var recorded = registry.RecordDecision(new NewDeploymentDecision(
+            champion.ModelName, version.Version, champion.Version, $"{window.Name} (days {loop.HoldoutFromDay}+)", decision.Verdict.ToString(), decision.Reason,
+            JsonSerializer.Serialize(decision, Json), "loop"));
+        return registry.PromoteChampion(
+            champion.ModelName, version.Version, $"loop decision #{recorded.Sequence} on {window.Name}: {decision.Reason}", "loop", AliasPrecondition.PointsAt(champion.Version));
     }
 
     private async Task ReportAsync(MonthOutcome outcome, CancellationToken cancellationToken)

@@ -26,22 +26,35 @@ public sealed class LoopReplayer(
     IOptions<DriftOptions> driftOptions,
     IOptions<RetrainPolicyOptions> policyOptions)
 {
-    public async Task<LoopReplayResult> RunAsync(LoopReplayOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    /// <param name="deploy">Where the level-4 champion answers (given the loop's fitter); null: in this process.</param>
+    public async Task<LoopReplayResult> RunAsync(
+        LoopReplayOptions options, IProgress<string>? progress, CancellationToken cancellationToken, Func<ModelFitter, IChampionDeployment>? deploy = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var clock = Stopwatch.StartNew();
         var months = await LoadAsync(options, progress, cancellationToken);
-        return await ReplayAsync(options, months, clock.Elapsed, progress, cancellationToken);
+        return await ReplayAsync(options, months, clock.Elapsed, progress, cancellationToken, deploy);
     }
 
     /// <summary>Replays months already prepared (e.g. synthetic scenarios written by a test), in the given order.</summary>
-    public async Task<LoopReplayResult> ReplayAsync(LoopReplayOptions options, IReadOnlyList<ReplayMonth> months, TimeSpan read, IProgress<string>? progress, CancellationToken cancellationToken)
+    public async Task<LoopReplayResult> ReplayAsync(
+        LoopReplayOptions options,
+        IReadOnlyList<ReplayMonth> months,
+        TimeSpan read,
+        IProgress<string>? progress,
+        CancellationToken cancellationToken,
+        Func<ModelFitter, IChampionDeployment>? deploy = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(months);
         var clock = Stopwatch.StartNew();
-        var loop = new LoopRun(options, months, gateOptions.Value, driftOptions.Value, policyOptions.Value, tracking);
+        var loop = new LoopRun(options, months, gateOptions.Value, driftOptions.Value, policyOptions.Value, tracking, deploy ?? (fitter => new InProcessDeployment(fitter)));
+        if (await loop.DeployInitialAsync(cancellationToken) is { } deployed)
+        {
+            progress?.Report(deployed);
+        }
+
         var outcomes = new List<MonthOutcome>();
         var metrics = options.MetricsFile is { } metricsPath ? new MonitoringMetricsFile(metricsPath) : null;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
@@ -49,7 +62,7 @@ public sealed class LoopReplayer(
         for (var i = 1; i < months.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var outcome = loop.Serve(i);
+            var outcome = await loop.ServeAsync(i, cancellationToken);
             outcomes.Add(outcome);
             metrics?.Write(outcome, DateTimeOffset.UtcNow);
             if (webhook is not null && await webhook.NotifyAsync(outcome, cancellationToken) is { Succeeded: false } failed)
@@ -78,7 +91,7 @@ public sealed class LoopReplayer(
         {
             var prepared = await preparation.PrepareAsync("replay", month, cancellationToken);
             var info = await reader.InspectAsync(prepared.File.Path, cancellationToken);
-            months.Add(new ReplayMonth(prepared, info.Columns));
+            months.Add(new ReplayMonth(prepared, info.Columns).Requestable());
             progress?.Report($"read {month} ({prepared.File.Origin.ToString().ToLowerInvariant()}): {prepared.Examples.Count:N0} trips, {info.Variant} schema");
         }
 

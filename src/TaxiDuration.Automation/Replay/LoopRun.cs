@@ -13,6 +13,7 @@ internal sealed class LoopRun
     private readonly IReadOnlyList<ReplayMonth> months;
     private readonly IReadOnlyDictionary<string, ReplayMonth> byName;
     private readonly LoopTracking tracking;
+    private readonly IChampionDeployment deployment;
     private readonly LoopSteps steps;
     private readonly ModelFitter fitter;
     private readonly RetrainPolicy policy;
@@ -27,7 +28,13 @@ internal sealed class LoopRun
     private int versions = 1;
 
     public LoopRun(
-        LoopReplayOptions options, IReadOnlyList<ReplayMonth> months, GateOptions gateOptions, DriftOptions driftOptions, RetrainPolicyOptions policyOptions, LoopTracking tracking)
+        LoopReplayOptions options,
+        IReadOnlyList<ReplayMonth> months,
+        GateOptions gateOptions,
+        DriftOptions driftOptions,
+        RetrainPolicyOptions policyOptions,
+        LoopTracking tracking,
+        Func<ModelFitter, IChampionDeployment> deploy)
     {
         this.options = options;
         this.months = months;
@@ -35,6 +42,7 @@ internal sealed class LoopRun
         byName = months.ToDictionary(month => month.Name, StringComparer.Ordinal);
         steps = new LoopSteps(options, gateOptions, driftOptions);
         fitter = steps.Fitter;
+        deployment = deploy(fitter);
         policy = new RetrainPolicy(policyOptions);
         watch = new RollbackWatch(policyOptions);
         watchWindows = policyOptions.WatchWindows;
@@ -59,13 +67,20 @@ internal sealed class LoopRun
 
     public int Retrains(string policyName) => retrains[policyName];
 
+    /// <summary>Puts the initial champion where the level-4 policy's traffic goes.</summary>
+    public Task<string?> DeployInitialAsync(CancellationToken cancellationToken) =>
+        deployment.DeployAsync(new ChampionChange(Initial, months[0].Name, LoopSteps.Text($"level-4 replay: initial champion {Initial.Name}")), cancellationToken);
+
     /// <summary>Serves month <paramref name="index"/> under every policy, then lets the loop act on its labels.</summary>
-    public MonthOutcome Serve(int index)
+    public async Task<MonthOutcome> ServeAsync(int index, CancellationToken cancellationToken)
     {
         var month = months[index];
         var actual = month.Examples.Select(example => example.Duration).ToArray();
         var served = champion;
-        var championPredicted = fitter.Predict(champion.Model, month.Examples);
+        var events = new List<string>();
+        var answered = await deployment.ServeAsync(champion, month, cancellationToken);
+        var championPredicted = answered.Predictions;
+        AddNote(events, answered.Note);
         var oracle = fitter.Fit(month.Examples, Compute[PolicyNames.Oracle]);
         var rmse = new Dictionary<string, double>(StringComparer.Ordinal)
         {
@@ -75,10 +90,10 @@ internal sealed class LoopRun
             [PolicyNames.Oracle] = Rmse(actual, fitter.Predict(oracle, month.Examples)),
         };
 
-        var events = new List<string>();
         if (WatchForRollback(month, actual, rmse[PolicyNames.Level4]) is { } rollback)
         {
             events.Add(rollback);
+            AddNote(events, await deployment.DeployAsync(new ChampionChange(champion, month.Name, $"loop on {month.Name}: {rollback}"), cancellationToken));
             championPredicted = fitter.Predict(champion.Model, month.Examples);
         }
 
@@ -89,7 +104,7 @@ internal sealed class LoopRun
         state = decision.Next;
         if (decision.Action == PolicyAction.Retrain)
         {
-            events.Add(Retrain(index));
+            events.AddRange(await RetrainAsync(index, cancellationToken));
         }
 
         if (index < months.Count - 1)
@@ -130,7 +145,7 @@ internal sealed class LoopRun
         return text;
     }
 
-    private string Retrain(int index)
+    private async Task<IReadOnlyList<string>> RetrainAsync(int index, CancellationToken cancellationToken)
     {
         var month = months[index];
         var earlier = months.Take(index).TakeLast(options.ExpandingWindowMonths - 1).ToArray();
@@ -138,7 +153,7 @@ internal sealed class LoopRun
         if (retrained.Winner is not { } winner)
         {
             state = policy.AfterRetrain(state, promoted: false);
-            return retrained.Summary;
+            return [retrained.Summary];
         }
 
         versions++;
@@ -146,11 +161,20 @@ internal sealed class LoopRun
         previous = champion;
         windowsSincePromotion = 0;
         champion = fitter.Describe(
-            LoopSteps.Text($"v{versions} ({winner.Window}: {winner.TrainedOn})"), winner.Model, month.Name, retrained.Holdout.Examples, [winner.TrainedOn]);
+            LoopSteps.Text($"v{versions} ({winner.Window}: {winner.TrainedOn})"), winner.Model, month.Name, retrained.Holdout.Examples, winner.Months);
         state = policy.AfterRetrain(state, promoted: true);
-        return LoopSteps.Text($"promoted {champion.Name}: {retrained.Summary}");
+        var promoted = LoopSteps.Text($"promoted {champion.Name}: {retrained.Summary}");
+        var deployed = await deployment.DeployAsync(new ChampionChange(champion, month.Name, $"loop on {month.Name}: {retrained.Summary}", retrained.DecisionFor(winner)), cancellationToken);
+        return deployed is null ? [promoted] : [promoted, deployed];
+    }
+
+    private static void AddNote(List<string> events, string? note)
+    {
+        if (note is not null)
+        {
+            events.Add(note);
+        }
     }
 
     private static double Rmse(float[] actual, float[] predicted) => ProfileMetrics.Compute(actual, predicted)[ProfileMetrics.Rmse];
-
 }

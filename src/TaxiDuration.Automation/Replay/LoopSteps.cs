@@ -13,8 +13,11 @@ namespace TaxiDuration.Automation.Replay;
 public sealed record RetrainOutcome(RetrainedCandidate? Winner, IReadOnlyList<(RetrainedCandidate Candidate, GateDecision Decision)> Judged, ReplayMonth Holdout)
 {
     public string Summary => Winner is { } winner
-        ? $"{winner.Window}: {Judged.Single(item => item.Candidate == winner).Decision.Reason}"
+        ? $"{winner.Window}: {DecisionFor(winner).Reason}"
         : "gate kept the champion: " + string.Join("; ", Judged.Select(item => $"{item.Candidate.Window}: {item.Decision.Reason}"));
+
+    /// <summary>The gate's decision on <paramref name="candidate"/>.</summary>
+    public GateDecision DecisionFor(RetrainedCandidate candidate) => Judged.Single(item => item.Candidate == candidate).Decision;
 }
 
 /// <summary>A retrained model and the data it saw.</summary>

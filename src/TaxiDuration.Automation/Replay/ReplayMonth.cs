@@ -1,5 +1,6 @@
 using TaxiDuration.Features;
 using TaxiDuration.Training.Preparation;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Automation.Replay;
 
@@ -21,15 +22,23 @@ public sealed record ReplayMonth(PreparedMonth Prepared, IReadOnlyList<string> C
     }
 
     /// <summary>The month from <paramref name="day"/> on, as a month of its own: what a candidate trained on the days before is judged on.</summary>
-    public ReplayMonth Holdout(int day)
+    public ReplayMonth Holdout(int day) => Where(i => Prepared.Features.PickupTimes[i].Day >= day);
+
+    /// <summary>
+    /// The trips a client could request: the service refuses a distance outside <see cref="TripLimits"/>, so such a
+    /// trip is never served, under any policy.
+    /// </summary>
+    public ReplayMonth Requestable() => Where(i => TripLimits.IsRequestableDistance(Prepared.Features.Examples[i].TripDistance));
+
+    private ReplayMonth Where(Func<int, bool> keep)
     {
         var features = Prepared.Features;
-        var kept = Enumerable.Range(0, features.Examples.Length).Where(i => features.PickupTimes[i].Day >= day).ToArray();
-        var holdout = features with
+        var kept = Enumerable.Range(0, features.Examples.Length).Where(keep).ToArray();
+        var subset = features with
         {
             Examples = [.. kept.Select(i => features.Examples[i])],
             PickupTimes = [.. kept.Select(i => features.PickupTimes[i])],
         };
-        return this with { Prepared = Prepared with { Features = holdout } };
+        return this with { Prepared = Prepared with { Features = subset } };
     }
 }

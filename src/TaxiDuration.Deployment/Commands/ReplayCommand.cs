@@ -15,7 +15,8 @@ public static class ReplayCommand
 {
     public static Command Create()
     {
-        var service = new Option<string>("--service") { Description = "the running service, e.g. http://127.0.0.1:8080 (loopback only)", Required = true };
+        var service = CommonOptions.Url("--service", "the running service, e.g. http://127.0.0.1:8080 (loopback only)", loopbackOnly: true);
+        service.Required = true;
         var month = CommonOptions.Month("--month", "month whose trips are replayed", "2021-03");
         var rate = new Option<double>("--rate") { Description = "requests per second (default 200)", DefaultValueFactory = _ => 200 };
         var trips = new Option<int>("--max-trips") { Description = "at most this many trips (default 20000)", DefaultValueFactory = _ => 20_000 };
@@ -31,14 +32,6 @@ public static class ReplayCommand
         {
             service, month, rate, trips, seconds, clients, batch, concurrency, labels, allowSynthetic, offline, result,
         };
-        service.Validators.Add(parsed =>
-        {
-            var text = parsed.GetValueOrDefault<string>();
-            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || !uri.IsLoopback)
-            {
-                parsed.AddError($"--service '{text}' must be an http URL on loopback (127.0.0.1 or localhost), e.g. http://127.0.0.1:8080.");
-            }
-        });
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var builder = CommandLineHost.CreateBuilder(CommonOptions.DataSettings(parsed, allowSynthetic, offline));
@@ -47,7 +40,7 @@ public static class ReplayCommand
             using var host = builder.Build();
             var replayMonth = parsed.GetValue(month);
             var options = new ReplayOptions(
-                new Uri(parsed.GetValue(service)!), replayMonth, parsed.GetValue(rate), parsed.GetValue(trips), TimeSpan.FromSeconds(parsed.GetValue(seconds)),
+                parsed.GetValue(service)!, replayMonth, parsed.GetValue(rate), parsed.GetValue(trips), TimeSpan.FromSeconds(parsed.GetValue(seconds)),
                 parsed.GetValue(clients), parsed.GetValue(batch), parsed.GetValue(concurrency),
                 Path.GetFullPath(parsed.GetValue(labels) ?? Path.Combine("labels", $"{replayMonth.YearMonth}.parquet")));
             try

@@ -46,7 +46,7 @@ public sealed class TrafficReplayer(MonthPreparation months, HttpClient http, Ti
 
             await inFlight.WaitAsync(cancellationToken);
             var count = Math.Min(options.BatchSize, trips - first);
-            var rides = Enumerable.Range(first, count).Select(index => Ride(month, options, index)).ToArray();
+            var rides = Enumerable.Range(first, count).Select(index => new ReplayRide(ReplayRides.Body(month, index), ReplayRides.TripKey(month, index), month.Examples[index].Duration)).ToArray();
             labels.AddRange(rides.Select(ride => new TripLabel(ride.TripKey, ride.Actual)));
             sentTrips += count;
             var client = $"client-{first / options.BatchSize % options.Clients:0000}";
@@ -75,14 +75,6 @@ public sealed class TrafficReplayer(MonthPreparation months, HttpClient http, Ti
         }
     }
 
-    private static ReplayRide Ride(PreparedMonth month, ReplayOptions options, int index)
-    {
-        var example = month.Features.Examples[index];
-        return new ReplayRide(
-            int.Parse(example.PickupLocation, CultureInfo.InvariantCulture), int.Parse(example.DropoffLocation, CultureInfo.InvariantCulture),
-            example.TripDistance, month.Features.PickupTimes[index], $"{options.Month.YearMonth}-{index:D7}", example.Duration);
-    }
-
     private async Task SendAsync(
         ReplayOptions options, string client, ReplayRide[] rides, ConcurrentQueue<ReplayResponse> responses, ConcurrentQueue<string> failures,
         SemaphoreSlim inFlight, CancellationToken cancellationToken)
@@ -92,7 +84,7 @@ public sealed class TrafficReplayer(MonthPreparation months, HttpClient http, Ti
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Service, rides.Length == 1 ? "/predict" : "/predict/batch"))
             {
-                Content = rides.Length == 1 ? JsonContent.Create(rides[0].Body()) : JsonContent.Create(new { rides = rides.Select(ride => ride.Body()).ToArray() }),
+                Content = rides.Length == 1 ? JsonContent.Create(rides[0].Body) : JsonContent.Create(new { rides = rides.Select(ride => ride.Body).ToArray() }),
             };
             request.Headers.Add("X-Client-Id", client);
             using var response = await http.SendAsync(request, cancellationToken);
@@ -133,15 +125,5 @@ public sealed class TrafficReplayer(MonthPreparation months, HttpClient http, Ti
             [.. responses.OrderBy(response => response.SentAt)]);
     }
 
-    private sealed record ReplayRide(int PickupZone, int DropoffZone, float Distance, DateTime PickupTime, string TripKey, float Actual)
-    {
-        public object Body() => new Dictionary<string, object>
-        {
-            ["PULocationID"] = PickupZone,
-            ["DOLocationID"] = DropoffZone,
-            ["trip_distance"] = Math.Round(Distance, 2),
-            ["pickup_datetime"] = PickupTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
-            ["trip_key"] = TripKey,
-        };
-    }
+    private sealed record ReplayRide(Dictionary<string, object> Body, string TripKey, float Actual);
 }
