@@ -24,6 +24,7 @@ public sealed class DependencyDirectionTests
     private const string Serving = "TaxiDuration.Serving";
     private const string PredictionLog = "TaxiDuration.PredictionLog";
     private const string Automation = "TaxiDuration.Automation";
+    private const string Dashboard = "TaxiDuration.Dashboard";
 
     /// <summary>Every src project and what it may reference.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
@@ -54,6 +55,8 @@ public sealed class DependencyDirectionTests
         [Serving] = [Trips, Features, Model, Tracking, Monitoring, ServiceDefaults],
         // The prediction log writes what serving observes, as Parquet; a level-3 host adds it.
         [PredictionLog] = [Trips, Monitoring],
+        // The operations dashboard reads what a level-3 service serves and its store's registry and loop runs.
+        [Dashboard] = [Tracking, Monitoring, Serving, ServiceDefaults],
         // Level 4's loop composes everything below it, serving excepted (it talks to the service over HTTP).
         [Automation] = [Trips, Data, Features, Model, Training, Tracking, Monitoring, Reporting, Plots, CommandLine, Pipeline, Deployment, PredictionLog],
     };

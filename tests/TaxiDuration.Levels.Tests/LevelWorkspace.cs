@@ -49,7 +49,9 @@ internal sealed class LevelWorkspace : IDisposable
     public string RegisteredVersion() => RunResult.Load(ResultPath).Outputs[ResultKeys.RegisteredVersion];
 
     /// <param name="address">Where it listens (default: a free loopback port).</param>
-    public RunningService StartService(Uri? address = null) => RunningService.Start(ApiDll, Environment, address);
+    /// <param name="environment">Settings added to the workspace's (e.g. an A/B split's <c>Rollout__Variants__…</c>).</param>
+    public RunningService StartService(Uri? address = null, IReadOnlyDictionary<string, string?>? environment = null) =>
+        RunningService.Start(ApiDll, environment is null ? Environment : Environment.Concat(environment).ToDictionary(), address);
 
     /// <summary>The store the processes wrote, opened as a person browsing it would.</summary>
     public TrackingStore OpenStore() =>

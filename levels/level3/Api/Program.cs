@@ -1,3 +1,4 @@
+using TaxiDuration.Dashboard;
 using TaxiDuration.PredictionLog;
 using TaxiDuration.ServiceDefaults;
 using TaxiDuration.Serving;
@@ -11,15 +12,18 @@ if (HealthProbe.IsRequested(args))
 }
 
 // Level 3: the variants in Rollout (the champion; a challenger with a share of the traffic, or in shadow) follow
-// their registry aliases and hot-reload when the gate promotes, with no restart; every prediction is logged.
+// their registry aliases and hot-reload when the gate promotes, with no restart; every prediction is logged. An
+// operations dashboard (/dashboard) shows what is served, the traffic, the gate's decisions and the level-4 loop.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddDurationPredictionService(builder.Configuration);
 builder.Services.AddTrackingStore(builder.Configuration, TrackingStoreAccess.ReadOnly);
 builder.Services.AddRegistryRollout(builder.Configuration);
 builder.Services.AddPredictionLog(builder.Configuration);
+builder.Services.AddOperationsDashboard(builder.Configuration);
 
 var app = builder.Build();
 app.MapDurationPredictionService();
 app.MapRolloutEndpoints();
+app.MapOperationsDashboard();
 return await app.RunServiceAsync();

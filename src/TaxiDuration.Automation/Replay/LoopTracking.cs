@@ -36,6 +36,7 @@ public sealed class LoopTracking(IExperimentTracker tracker)
 
         metrics.AddRange(drift.Features.Select(feature => new Metric($"drift.{feature.Feature}", feature.Test.Score, 0, now)));
         metrics.AddRange(drift.Features.Select(feature => new Metric($"psi.{feature.Feature}", feature.Psi, 0, now)));
+        metrics.AddRange(drift.Features.Select(feature => new Metric($"drift_ratio.{feature.Feature}", feature.Severity, 0, now)));
         metrics.AddRange(outcome.Rmse.Select(pair => new Metric($"rmse.{pair.Key.Replace(' ', '_')}", pair.Value, 0, now)));
         if (drift.Performance is { } performance)
         {
