@@ -175,6 +175,8 @@ Task("Level3")
     {
         ["TAXI_TRACKING_DIR"] = store.FullPath,
         ["PredictionLog__Directory"] = Level3Artifacts.Combine("predictions").FullPath,
+        // The dashboard (/dashboard) joins the log with the labels the replay writes here.
+        ["Dashboard__LabelsDirectory"] = Level3Artifacts.Combine("labels").FullPath,
     };
     var labels = Level3Artifacts.Combine("labels").CombineWithFilePath($"{gateMonth2}.parquet");
     List<double> latencies;

@@ -48,6 +48,7 @@ Task("Level4")
     {
         ["TAXI_TRACKING_DIR"] = store.FullPath,
         ["PredictionLog__Directory"] = Level4Artifacts.Combine("predictions").FullPath,
+        ["Dashboard__LabelsDirectory"] = Level4Artifacts.Combine("labels").FullPath,
     };
     using (LaunchPublishedService("level-3 service (level 4)", publish, "TaxiDuration.Level3.Api.dll", environment, address, Level4Artifacts.CombineWithFilePath("service.log")))
     {

@@ -32,6 +32,9 @@ public static class DashboardEndpoints
             .WithSummary($"Each variant's traffic over the last {TrafficWindow.Seconds} s: requests per second, latency p50/p99 (featurize + predict), predicted minutes in {TrafficWindow.BinMinutes}-minute bins.");
         api.MapGet("/history", (StoreHistory store) => TypedResults.Ok(store.History())).WithName("DashboardHistory")
             .WithSummary("The registered model's alias moves and gate decisions, newest first.");
+        api.MapGet("/accuracy", async (LabelledAccuracy accuracy, CancellationToken cancellationToken) => TypedResults.Ok(await accuracy.ReadAsync(cancellationToken)))
+            .WithName("DashboardAccuracy")
+            .WithSummary("RMSE, MAE and bias per variant per day: the service's prediction log joined with the labels that landed (Dashboard:LabelsDirectory).");
         api.MapGet("/loop", (StoreHistory store) => TypedResults.Ok(store.Loop())).WithName("DashboardLoop")
             .WithSummary("The level-4 loop's monitoring windows, oldest first: drift per feature against its threshold (≥ 1 drifts), estimated and actual RMSE, and what the loop did.");
         return endpoints;

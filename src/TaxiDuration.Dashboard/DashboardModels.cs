@@ -62,3 +62,24 @@ public sealed record LoopWindow(
 public sealed record LoopResponse(
     [property: JsonPropertyName("experiment")] string Experiment,
     [property: JsonPropertyName("windows")] IReadOnlyList<LoopWindow> Windows);
+
+/// <summary>One variant's labelled traffic on one day.</summary>
+/// <param name="Bias">Mean of predicted − actual minutes: positive when the variant overestimates.</param>
+public sealed record VariantDayAccuracy(
+    [property: JsonPropertyName("variant")] string Variant,
+    [property: JsonPropertyName("model_version")] string ModelVersion,
+    [property: JsonPropertyName("day")] string Day,
+    [property: JsonPropertyName("trips")] int Trips,
+    [property: JsonPropertyName("rmse")] double Rmse,
+    [property: JsonPropertyName("mae")] double Mae,
+    [property: JsonPropertyName("bias")] double Bias);
+
+/// <summary><c>GET /dashboard/api/accuracy</c>: the prediction log joined with the labels that landed, per variant and day.</summary>
+public sealed record AccuracyResponse(
+    [property: JsonPropertyName("labels_directory")] string LabelsDirectory,
+    [property: JsonPropertyName("logged_predictions")] int LoggedPredictions,
+    [property: JsonPropertyName("labelled_predictions")] int LabelledPredictions,
+    [property: JsonPropertyName("days")] IReadOnlyList<VariantDayAccuracy> Days)
+{
+    public static AccuracyResponse Empty(string labelsDirectory) => new(labelsDirectory, 0, 0, []);
+}

@@ -11,6 +11,12 @@ public sealed class DashboardOptions
     /// <summary>The level-4 loop's experiment (every monitoring window is a run of it).</summary>
     public string LoopExperiment { get; set; } = "taxi-duration-level4";
 
+    /// <summary>
+    /// Where label files land (Parquet: <c>trip_key</c>, <c>actual_minutes</c>; what <c>replay</c> writes), relative to
+    /// the content root; joined with the service's prediction log for RMSE and MAE per variant per day.
+    /// </summary>
+    public string LabelsDirectory { get; set; } = "labels";
+
     /// <summary>At most this many alias moves, gate decisions and loop windows are returned.</summary>
     public int MaxItems { get; set; } = 200;
 }

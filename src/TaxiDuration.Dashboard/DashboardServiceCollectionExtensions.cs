@@ -5,7 +5,7 @@ using TaxiDuration.Monitoring.Observation;
 
 namespace TaxiDuration.Dashboard;
 
-/// <summary>Registers the dashboard's readers; the host adds the tracking store and the rollout it reads.</summary>
+/// <summary>Registers the dashboard's readers; the host adds the tracking store, the rollout and the prediction log it reads.</summary>
 public static class DashboardServiceCollectionExtensions
 {
     public static IServiceCollection AddOperationsDashboard(this IServiceCollection services, IConfiguration configuration)
@@ -16,6 +16,7 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton<TrafficWindow>();
         services.AddSingleton<IPredictionObserver>(provider => provider.GetRequiredService<TrafficWindow>());
         services.TryAddSingleton<StoreHistory>();
+        services.TryAddSingleton<LabelledAccuracy>();
         return services;
     }
 }

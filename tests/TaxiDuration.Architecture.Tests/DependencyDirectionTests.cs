@@ -55,8 +55,8 @@ public sealed class DependencyDirectionTests
         [Serving] = [Trips, Features, Model, Tracking, Monitoring, ServiceDefaults],
         // The prediction log writes what serving observes, as Parquet; a level-3 host adds it.
         [PredictionLog] = [Trips, Monitoring],
-        // The operations dashboard reads what a level-3 service serves and its store's registry and loop runs.
-        [Dashboard] = [Tracking, Monitoring, Serving, ServiceDefaults],
+        // The operations dashboard reads what a level-3 service serves, its prediction log, and its store's registry and loop runs.
+        [Dashboard] = [Tracking, Monitoring, Serving, ServiceDefaults, PredictionLog],
         // Level 4's loop composes everything below it, serving excepted (it talks to the service over HTTP).
         [Automation] = [Trips, Data, Features, Model, Training, Tracking, Monitoring, Reporting, Plots, CommandLine, Pipeline, Deployment, PredictionLog],
     };

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using TaxiDuration.Monitoring.Observation;
+using TaxiDuration.PredictionLog;
 using TaxiDuration.ServiceDefaults;
 using TaxiDuration.Tracking;
 
@@ -81,12 +82,40 @@ public sealed class DashboardEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Accuracy_joins_the_prediction_log_with_the_labels_that_landed_per_variant_and_day()
+    {
+        using (var empty = JsonDocument.Parse(await client.GetStringAsync(new Uri("/dashboard/api/accuracy", UriKind.Relative))))
+        {
+            Assert.Equal(0, empty.RootElement.GetProperty("days").GetArrayLength());
+        }
+
+        // Champion predicted 10 and 12 minutes for trips that took 11 and 15; the challenger (shadow) 11 and 14.
+        var day = new DateTime(2021, 3, 2, 8, 0, 0, DateTimeKind.Utc);
+        PredictionRecord Record(string key, float predicted, float shadow) => new(
+            "r-" + key, day, null, "champion", "taxi-duration/2", 0, 1, 2, 1.5, day, key, predicted, 0.1, "challenger", "taxi-duration/3", shadow, 0.2);
+        await PredictionLogFiles.WriteAsync(
+            PredictionLogFiles.DayFolder(Path.Combine(store.Folder, "predictions"), day), "part-0.parquet",
+            [Record("a", 10, 11), Record("b", 12, 14), Record("unlabelled", 30, 30)], CancellationToken.None);
+        await LabelFiles.WriteAsync(Path.Combine(store.Folder, "labels", "2021-03.parquet"), [new TripLabel("a", 11), new TripLabel("b", 15)]);
+
+        using var accuracy = JsonDocument.Parse(await client.GetStringAsync(new Uri("/dashboard/api/accuracy", UriKind.Relative)));
+
+        Assert.Equal((3, 4), (accuracy.RootElement.GetProperty("logged_predictions").GetInt32(), accuracy.RootElement.GetProperty("labelled_predictions").GetInt32()));
+        var days = accuracy.RootElement.GetProperty("days").EnumerateArray().ToDictionary(row => row.GetProperty("variant").GetString()!);
+        var champion = days["champion"];
+        Assert.Equal(("2021-03-02", 2), (champion.GetProperty("day").GetString(), champion.GetProperty("trips").GetInt32()));
+        Assert.Equal(Math.Sqrt((1 + 9) / 2.0), champion.GetProperty("rmse").GetDouble(), 6);
+        Assert.Equal(2.0, champion.GetProperty("mae").GetDouble(), 6);
+        Assert.Equal(Math.Sqrt((0 + 1) / 2.0), days["challenger (shadow)"].GetProperty("rmse").GetDouble(), 6);
+    }
+
+    [Fact]
     public async Task The_json_endpoints_are_in_the_openapi_document_and_the_files_are_not()
     {
         using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
         var paths = document.RootElement.GetProperty("paths");
 
-        foreach (var path in new[] { "/dashboard/api/traffic", "/dashboard/api/history", "/dashboard/api/loop" })
+        foreach (var path in new[] { "/dashboard/api/traffic", "/dashboard/api/history", "/dashboard/api/accuracy", "/dashboard/api/loop" })
         {
             var get = paths.GetProperty(path).GetProperty("get");
             Assert.False(string.IsNullOrWhiteSpace(get.GetProperty("summary").GetString()), path);

@@ -9,8 +9,8 @@ namespace TaxiDuration.Levels.Tests;
 /// <summary>
 /// The operations dashboard of the level-3 service, in a real browser (Debian's Chromium driven by Playwright)
 /// against the service as a real process: no console error, the champion shown, a promotion followed without a
-/// reload, both variants of an A/B under traffic, and a level-4 drift breach. A screenshot of each panel goes to
-/// artifacts/dashboard/.
+/// reload, both variants of an A/B under traffic and their accuracy once labels land, and a level-4 drift breach.
+/// A screenshot of each panel goes to artifacts/dashboard/.
 /// </summary>
 public sealed class DashboardBrowserTests
 {
@@ -20,7 +20,7 @@ public sealed class DashboardBrowserTests
     private static readonly LocatorAssertionsToContainTextOptions Soon = new() { Timeout = 20_000 };
 
     [BrowserFact]
-    public async Task The_page_follows_a_promotion_without_a_reload_and_shows_both_variants_of_an_AB_split_under_traffic()
+    public async Task The_page_follows_a_promotion_without_a_reload_and_shows_both_variants_of_an_AB_split_under_traffic_and_their_accuracy()
     {
         using var workspace = new LevelWorkspace("level3");
         foreach (var run in Enumerable.Range(1, 2))
@@ -39,6 +39,7 @@ public sealed class DashboardBrowserTests
             ["Rollout__Variants__1__Name"] = "previous",
             ["Rollout__Variants__1__ModelUri"] = $"{Model}@previous-champion",
             ["Rollout__Variants__1__Weight"] = "0.5",
+            ["Dashboard__LabelsDirectory"] = workspace.File("labels"),
         });
         Assert.True(await service.WaitUntilReadyAsync(), service.Output);
         await using var browser = await Browser.OpenAsync(service.Address);
@@ -65,7 +66,19 @@ public sealed class DashboardBrowserTests
             Assert.All(answers, answer => Assert.Equal(200, answer.Status));
         }
 
+        // Labels land (the level-3 replay sends trips with their keys and writes their ground truth): the accuracy
+        // panel joins them with the service's prediction log, per variant and day.
+        var replayed = await workspace.CliAsync(
+            "replay", "--service", service.Address.ToString(), "--month", "2021-03", "--max-trips", "2000", "--rate", "400", "--clients", "50",
+            "--labels", workspace.File("labels/2021-03.parquet"), "--allow-synthetic", "--offline");
+        Assert.True(replayed.ExitCode == 0, replayed.Transcript);
+        await Assertions.Expect(page.Locator("#accuracy")).ToContainTextAsync("2021-03-", Soon);
+        await Assertions.Expect(page.Locator("#accuracy")).ToContainTextAsync("previous", Soon);
+        await Assertions.Expect(page.Locator("#accuracy")).ToContainTextAsync("champion", Soon);
+        await Assertions.Expect(page.Locator("#accuracy-chart canvas").First).ToBeVisibleAsync();
+
         await browser.ScreenshotAsync("#traffic-panel", "traffic");
+        await browser.ScreenshotAsync("#accuracy-panel", "accuracy");
         await browser.ScreenshotAsync("#history-panel", "history");
         await browser.ScreenshotAsync(null, "overview");
         Assert.Empty(browser.Errors);

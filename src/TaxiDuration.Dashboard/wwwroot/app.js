@@ -7,6 +7,7 @@ const whole = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const share = new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 1 });
 const when = iso => (iso ? new Date(iso).toLocaleString() : "—");
 const rateHistory = new Map(); // variant → [[unix seconds], [requests/s]]
+const minimumPlottedTrips = 100;
 const charts = {};
 
 async function json(path) {
@@ -136,6 +137,30 @@ function showHistory(history) {
   ]);
 }
 
+function showAccuracy(accuracy) {
+  document.getElementById("labels-directory").textContent = accuracy.labels_directory;
+  const days = accuracy.days;
+  const newestFirst = [...days].sort((a, b) => b.day.localeCompare(a.day) || a.variant.localeCompare(b.variant));
+  fill("accuracy", "accuracy-empty", newestFirst, day => [
+    cell(day.day), cell(day.variant), cell(day.model_version, "version"), cell(whole.format(day.trips), "number"),
+    cell(number.format(day.rmse), "number"), cell(number.format(day.mae), "number"), cell(number.format(day.bias), "number"),
+  ]);
+  document.getElementById("accuracy-chart").hidden = days.length === 0;
+  if (days.length === 0 || typeof uPlot === "undefined") {
+    return;
+  }
+  // As level 3's monitor report: a day with a handful of labelled trips (a pickup dated outside the month) is noise.
+  const plotted = days.filter(day => day.trips >= minimumPlottedTrips);
+  const dates = [...new Set(plotted.map(day => day.day))].sort();
+  const series = [...new Set(plotted.map(day => `${day.variant} ${day.model_version}`))].sort();
+  const rmse = new Map(plotted.map(day => [`${day.variant} ${day.model_version}|${day.day}`, day.rmse]));
+  redraw("accuracy", "accuracy-chart", {
+    title: `RMSE per variant and day (minutes; days with ≥ ${minimumPlottedTrips} labelled trips)`,
+    series: [{}, ...series.map((name, i) => ({ label: name, stroke: palette(i), width: 2 }))],
+    axes: [{ values: (_, ticks) => ticks.map(tick => (Number.isInteger(tick) ? dates[tick] ?? "" : "")) }, { label: "RMSE" }],
+  }, [dates.map((_, i) => i), ...series.map(name => dates.map(date => rmse.get(`${name}|${date}`) ?? null))]);
+}
+
 function showLoop(loop) {
   const windows = loop.windows; // monitoring windows (months), oldest first
   document.getElementById("loop-charts").hidden = windows.length === 0;
@@ -207,8 +232,9 @@ async function pollFast() {
 
 async function pollSlow() {
   try {
-    const [history, loop] = await Promise.all([json("/dashboard/api/history"), json("/dashboard/api/loop")]);
+    const [history, accuracy, loop] = await Promise.all([json("/dashboard/api/history"), json("/dashboard/api/accuracy"), json("/dashboard/api/loop")]);
     showHistory(history);
+    showAccuracy(accuracy);
     showLoop(loop);
   } catch (problem) {
     connected(false, problem.message);

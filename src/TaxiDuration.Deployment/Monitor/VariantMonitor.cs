@@ -30,7 +30,7 @@ public sealed class VariantMonitor(IExperimentTracker tracker)
     {
         var records = await PredictionLogFiles.ReadAllAsync(logFolder, cancellationToken);
         var labels = await LabelFiles.ReadAsync(labelFiles, cancellationToken);
-        var labelled = Join(records, labels).ToList();
+        var labelled = LabelledPredictions.Join(records, labels).ToList();
         var answersLabelled = records.Count(record => record.TripKey is { } key && labels.ContainsKey(key));
         var byDay = VariantPerformance.ByVariantAndDay(labelled);
         var overall = VariantPerformance.ByVariant(labelled);
@@ -74,27 +74,6 @@ public sealed class VariantMonitor(IExperimentTracker tracker)
 
         tracker.UpdateRun(run.RunId, RunStatus.Finished);
         return new VariantReport(byDay, overall, records.Count, answersLabelled, report, run.RunId);
-    }
-
-    /// <summary>Each labelled answer, and each labelled shadow prediction as its own variant ("challenger (shadow)").</summary>
-    public static IEnumerable<LabelledPrediction> Join(IReadOnlyList<PredictionRecord> records, IReadOnlyDictionary<string, float> labels)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        ArgumentNullException.ThrowIfNull(labels);
-        foreach (var record in records)
-        {
-            if (record.TripKey is null || !labels.TryGetValue(record.TripKey, out var actual))
-            {
-                continue;
-            }
-
-            var day = DateOnly.FromDateTime(record.PickupTime);
-            yield return new LabelledPrediction(record.Variant, record.ModelVersion, day, record.Prediction, actual, record.LatencyMilliseconds);
-            if (record is { ShadowPrediction: { } shadow, ShadowVariant: { } shadowVariant, ShadowModelVersion: { } shadowVersion })
-            {
-                yield return new LabelledPrediction($"{shadowVariant} (shadow)", shadowVersion, day, shadow, actual, record.ShadowLatencyMilliseconds ?? 0);
-            }
-        }
     }
 
     private static string Key(VariantDay row) => row.Variant.Replace(" (shadow)", ".shadow", StringComparison.Ordinal).Replace(' ', '_');
