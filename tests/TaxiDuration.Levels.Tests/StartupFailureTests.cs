@@ -63,6 +63,23 @@ public sealed class StartupFailureTests : IDisposable
         Assert.False(Directory.Exists(mistyped), "a service must never create an empty store");
     }
 
+    [Fact]
+    public async Task A_level_2_service_whose_champion_file_was_tampered_with_after_registration_refuses_it_and_exits_1()
+    {
+        using var workspace = new LevelWorkspace("level2");
+        var trained = await workspace.CliAsync(workspace.QuickTrain());
+        Assert.True(trained.ExitCode == 0, trained.Transcript);
+        var promoted = await workspace.CliAsync("promote", "--version", "1", "--reason", "startup test");
+        Assert.True(promoted.ExitCode == 0, promoted.Transcript);
+        var artifact = workspace.OpenStore().Registry.ResolveArtifact(Tracking.ModelUri.Parse("taxi-duration@champion")).FilePath;
+        await File.AppendAllTextAsync(artifact, "tampered after registration");
+
+        var failure = await StartAndFailAsync(workspace.ApiDll, workspace.Environment);
+
+        Assert.Contains(artifact, failure, StringComparison.Ordinal);
+        Assert.Contains("fails its integrity check", failure, StringComparison.Ordinal);
+    }
+
     public void Dispose() => folder.Dispose();
 
     /// <summary>

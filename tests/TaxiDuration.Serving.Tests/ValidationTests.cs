@@ -93,6 +93,32 @@ public sealed class ValidationTests(TrainedModelFixture model) : IDisposable
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
 
+    [Theory]
+    [InlineData("""{"PULocationID": 1, "DOLocationID": 265, "trip_distance": 500.0}""")]
+    [InlineData("""{"PULocationID": 43, "DOLocationID": 151, "trip_distance": 0}""")]
+    [InlineData("""{"PULocationID": 43, "DOLocationID": 151, "trip_distance": 0.0, "trip_key": "k"}""")]
+    public async Task A_ride_on_a_limit_is_answered(string body)
+    {
+        using var client = host.CreateClient();
+
+        using var response = await client.PostAsync("/predict", Json(body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_batch_of_exactly_the_maximum_size_is_answered_in_order()
+    {
+        using var client = host.CreateClient();
+        var rides = string.Join(", ", Enumerable.Range(1, MaxBatchSize).Select(i => $$"""{"PULocationID": {{i}}, "DOLocationID": 2, "trip_distance": {{i * 3}}}"""));
+
+        using var response = await client.PostAsync("/predict/batch", Json($$"""{"rides": [{{rides}}]}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var answer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(MaxBatchSize, answer.RootElement.GetProperty("predictions").GetArrayLength());
+    }
+
     [Fact]
     public async Task Wrong_method_is_a_405_problem()
     {
