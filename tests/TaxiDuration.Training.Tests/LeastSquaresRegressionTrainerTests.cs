@@ -39,6 +39,20 @@ public sealed class LeastSquaresRegressionTrainerTests
     }
 
     [Fact]
+    public void A_solve_that_does_not_converge_is_refused_and_says_which_setting_to_raise()
+    {
+        // One conjugate-gradient step cannot reach a 1e-10 residual on hundreds of one-hot pairs with no ridge.
+        var trips = SyntheticTrips.Generate(500, seed: 7);
+        var featurized = FeaturePipeline.Build(_ml, FeatureSet.Course).Fit(_ml.Data.LoadFromEnumerable(trips)).Transform(_ml.Data.LoadFromEnumerable(trips));
+        var trainer = new LeastSquaresRegressionTrainer(_ml, new LeastSquaresOptions { L2Regularization = 0, MaximumIterations = 1 });
+
+        var refused = Assert.Throws<InvalidOperationException>(() => trainer.Fit(featurized));
+
+        Assert.Contains("did not converge in 1 iterations", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(LeastSquaresOptions.MaximumIterations), refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Writer_reproduces_arbitrary_weights_and_bias_bit_for_bit()
     {
         float[] weights = [0f, 1e-30f, -3.75f, 123456.79f, float.Epsilon, -0.1f, 7e20f];
