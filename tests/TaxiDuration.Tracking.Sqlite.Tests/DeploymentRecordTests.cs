@@ -89,16 +89,22 @@ public sealed class DeploymentRecordTests : IDisposable
         Assert.Empty(Registry.GetDecisions(Model));
     }
 
+    // SQLITE_CONSTRAINT: what RAISE(ABORT, …) in a trigger reports.
+    private const int SqliteConstraint = 19;
+
     [Fact]
     public void Decisions_cannot_be_edited_or_deleted_even_with_raw_sql()
     {
         Registry.RecordDecision(new NewDeploymentDecision(Model, 1, null, "2021-03", "promote", "first model", "{}", "gate"));
         var sql = new RawSql(temp.Options.DatabasePath);
 
-        var update = Assert.ThrowsAny<Exception>(() => sql.Execute("UPDATE deployment_decisions SET verdict = 'reject';"));
-        Assert.ThrowsAny<Exception>(() => sql.Execute("DELETE FROM deployment_decisions;"));
+        foreach (var edit in new[] { "UPDATE deployment_decisions SET verdict = 'reject';", "DELETE FROM deployment_decisions;" })
+        {
+            var refused = Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => sql.Execute(edit));
+            Assert.Equal(SqliteConstraint, refused.SqliteErrorCode);
+            Assert.Contains("deployment_decisions is append-only", refused.Message, StringComparison.Ordinal);
+        }
 
-        Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
         Assert.Equal("promote", Registry.GetDecisions(Model).Single().Verdict);
     }
 

@@ -115,6 +115,9 @@ public sealed class ModelRegistryTests : IDisposable
         Assert.Equal([1, winner.Version], Registry.GetAliasHistory(Model).Select(change => change.ToVersion!.Value));
     }
 
+    // SQLITE_CONSTRAINT: what RAISE(ABORT, …) in a trigger reports.
+    private const int SqliteConstraint = 19;
+
     [Fact]
     public void The_alias_history_cannot_be_edited_even_with_raw_sql()
     {
@@ -122,8 +125,14 @@ public sealed class ModelRegistryTests : IDisposable
         Registry.SetAlias(Model, "champion", 1, "first", "pipeline");
         var sql = new RawSql(temp.Options.DatabasePath);
 
-        Assert.ThrowsAny<Exception>(() => sql.Execute("UPDATE alias_history SET reason = 'rewritten';"));
-        Assert.ThrowsAny<Exception>(() => sql.Execute("DELETE FROM alias_history;"));
+        // The database's own triggers refuse, whoever writes: SQLite's constraint error carrying the trigger's message.
+        foreach (var edit in new[] { "UPDATE alias_history SET reason = 'rewritten';", "DELETE FROM alias_history;" })
+        {
+            var refused = Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => sql.Execute(edit));
+            Assert.Equal(SqliteConstraint, refused.SqliteErrorCode);
+            Assert.Contains("alias_history is append-only", refused.Message, StringComparison.Ordinal);
+        }
+
         Assert.Equal("first", Registry.GetAliasHistory(Model).Single().Reason);
     }
 
