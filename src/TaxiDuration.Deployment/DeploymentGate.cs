@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using TaxiDuration.Deployment.Gate;
 using TaxiDuration.Tracking;
@@ -16,12 +14,6 @@ namespace TaxiDuration.Deployment;
 /// </summary>
 public sealed class DeploymentGate(MonthPreparation months, MonthScorer scorer, IModelRegistry registry, IOptions<GateOptions> options)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     /// <exception cref="GateRefusedException">The candidate is already champion, or a model has seen the month.</exception>
     /// <exception cref="KeyNotFoundException">The candidate does not exist.</exception>
     /// <exception cref="AliasConflictException">The champion moved while the gate ran; the decision is recorded, nothing was promoted.</exception>
@@ -30,7 +22,7 @@ public sealed class DeploymentGate(MonthPreparation months, MonthScorer scorer, 
         ArgumentNullException.ThrowIfNull(request);
         var modelName = request.Candidate.ModelName;
         var candidate = registry.Resolve(request.Candidate);
-        var champion = Champion(modelName);
+        var champion = registry.ChampionOrNull(modelName);
         var month = request.Month.ToString();
         if (champion?.Version == candidate.Version)
         {
@@ -52,15 +44,11 @@ public sealed class DeploymentGate(MonthPreparation months, MonthScorer scorer, 
             championScores is null ? null : new ScoredModel(champion!.Uri, championScores.SecondsPerRow),
             PairedMonth.Trips(prepared, challengerScores.Predicted, championScores?.Predicted)));
 
-        var recorded = registry.RecordDecision(new NewDeploymentDecision(
-            modelName, candidate.Version, champion?.Version, month, decision.Verdict.ToString(), decision.Reason,
-            JsonSerializer.Serialize(decision, Json), request.Actor));
+        var recorded = registry.RecordDecision(modelName, candidate.Version, champion?.Version, month, decision, request.Actor);
         var promoted = false;
         if (request.Promote && decision.Verdict == GateVerdict.Promote)
         {
-            registry.PromoteChampion(
-                modelName, candidate.Version, $"gate decision #{recorded.Sequence} on {month}: {decision.Reason}", request.Actor,
-                champion is null ? AliasPrecondition.Unset : AliasPrecondition.PointsAt(champion.Version));
+            registry.PromoteOnDecision(recorded, "gate");
             promoted = true;
         }
 
@@ -68,15 +56,5 @@ public sealed class DeploymentGate(MonthPreparation months, MonthScorer scorer, 
         Directory.CreateDirectory(reportFolder);
         await File.WriteAllTextAsync(report, GateMarkdown.Render(recorded, decision, promoted), cancellationToken);
         return new GateOutcome(decision, candidate, champion, recorded, promoted, report, prepared, challengerScores.SecondsPerRow, championScores?.SecondsPerRow);
-    }
-
-    private ModelVersion? Champion(string modelName)
-    {
-        if (!registry.ListRegisteredModels().Any(model => model.Name == modelName && model.Aliases.ContainsKey(RegistryAliases.Champion)))
-        {
-            return null;
-        }
-
-        return registry.GetModelVersionByAlias(modelName, RegistryAliases.Champion);
     }
 }

@@ -4,7 +4,7 @@ using TaxiDuration.Automation.Alerts;
 using TaxiDuration.Automation.Metrics;
 using TaxiDuration.Automation.Policy;
 using TaxiDuration.Automation.Replay;
-using TaxiDuration.Data.Reading;
+using TaxiDuration.Deployment;
 using TaxiDuration.Deployment.Gate;
 using TaxiDuration.Model;
 using TaxiDuration.Monitoring.Drift;
@@ -112,11 +112,9 @@ public sealed class MonitorCycle(
         var version = registration.Register(
             runId, champion.ModelName, model, fitter, $"level-4 loop ({winner.Window}: {winner.TrainedOn})",
             new Dictionary<string, double> { ["gate_rmse"] = decision.Inputs.ChallengerRmse });
-        var recorded = registry.RecordDecision(new NewDeploymentDecision(
-            champion.ModelName, version.Version, champion.Version, $"{window.Name} (days {loop.HoldoutFromDay}+)", decision.Verdict.ToString(), decision.Reason,
-            JsonSerializer.Serialize(decision, Json), "loop"));
-        return registry.PromoteChampion(
-            champion.ModelName, version.Version, $"loop decision #{recorded.Sequence} on {window.Name}: {decision.Reason}", "loop", AliasPrecondition.PointsAt(champion.Version));
+        var recorded = registry.RecordDecision(
+            champion.ModelName, version.Version, champion.Version, $"{window.Name} (days {loop.HoldoutFromDay}+)", decision, LoopRegistration.Actor);
+        return registry.PromoteOnDecision(recorded, LoopRegistration.Actor, judgedOn: window.Name);
     }
 
     private async Task ReportAsync(MonthOutcome outcome, CancellationToken cancellationToken)
@@ -129,12 +127,8 @@ public sealed class MonitorCycle(
         }
     }
 
-    private async Task<ReplayMonth> PrepareAsync(TaxiMonth month, CancellationToken cancellationToken)
-    {
-        var prepared = await preparation.PrepareAsync("monitor", month, cancellationToken);
-        var info = await new TlcTripReader().InspectAsync(prepared.File.Path, cancellationToken);
-        return new ReplayMonth(prepared, info.Columns);
-    }
+    private async Task<ReplayMonth> PrepareAsync(TaxiMonth month, CancellationToken cancellationToken) =>
+        (await ReplayMonth.PrepareAsync(preparation, "monitor", month, cancellationToken)).Month;
 
     private IReadOnlyList<Run> MonitorRuns()
     {

@@ -16,7 +16,10 @@ public interface IChampionDeployment
     Task<ServedMonth> ServeAsync(ReplayModel champion, ReplayMonth month, CancellationToken cancellationToken);
 }
 
-/// <summary>A new champion: the model, the window that decided it, why (kept in the alias history), and the gate's decision when one was taken.</summary>
+/// <summary>
+/// A new champion: the model, the window that decided it, and the gate's decision when one was taken (recorded, and
+/// named by the alias history); otherwise <paramref name="Reason"/> says why (the first champion, a rollback).
+/// </summary>
 public sealed record ChampionChange(ReplayModel Model, string Window, string Reason, GateDecision? Decision = null);
 
 /// <summary>A month's predictions as served, and a line for the timeline (null: nothing to say).</summary>

@@ -13,6 +13,9 @@ namespace TaxiDuration.Automation.Replay;
 /// </summary>
 public sealed class LoopRegistration(IExperimentTracker tracker, IModelRegistry registry)
 {
+    /// <summary>Who the registry's history says acted when the loop registers, decides and promotes.</summary>
+    public const string Actor = "loop";
+
     /// <summary>
     /// Runs <paramref name="work"/> (given its run id) as a tracked run of the loop's experiment: RUNNING while it
     /// works, so a process killed meanwhile leaves it that way for the next cycle to settle; then FINISHED, or FAILED

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using TaxiDuration.Automation.Alerts;
 using TaxiDuration.Automation.Metrics;
 using TaxiDuration.Automation.Policy;
-using TaxiDuration.Data.Reading;
 using TaxiDuration.Deployment;
 using TaxiDuration.Deployment.Gate;
 using TaxiDuration.Monitoring.Drift;
@@ -85,14 +84,12 @@ public sealed class LoopReplayer(
 
     private async Task<IReadOnlyList<ReplayMonth>> LoadAsync(LoopReplayOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var reader = new TlcTripReader();
         var months = new List<ReplayMonth>();
         foreach (var month in options.Months)
         {
-            var prepared = await preparation.PrepareAsync("replay", month, cancellationToken);
-            var info = await reader.InspectAsync(prepared.File.Path, cancellationToken);
-            months.Add(new ReplayMonth(prepared, info.Columns).Requestable());
-            progress?.Report($"read {month} ({prepared.File.Origin.ToString().ToLowerInvariant()}): {prepared.Examples.Count:N0} trips, {info.Variant} schema");
+            var (prepared, file) = await ReplayMonth.PrepareAsync(preparation, "replay", month, cancellationToken);
+            months.Add(prepared.Requestable());
+            progress?.Report($"read {month} ({prepared.Origin}): {prepared.Examples.Count:N0} trips, {file.Variant} schema");
         }
 
         return months;

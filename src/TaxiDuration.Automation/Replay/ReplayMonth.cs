@@ -1,3 +1,4 @@
+using TaxiDuration.Data.Reading;
 using TaxiDuration.Features;
 using TaxiDuration.Training.Preparation;
 using TaxiDuration.Trips;
@@ -7,6 +8,18 @@ namespace TaxiDuration.Automation.Replay;
 /// <summary>A month the replay walks: validated and featurized once, with its file's columns for the schema check.</summary>
 public sealed record ReplayMonth(PreparedMonth Prepared, IReadOnlyList<string> Columns)
 {
+    /// <summary>
+    /// The month validated and featurized (<paramref name="role"/> names it in the validation report), with its
+    /// file's columns; and what the file is (layout, row count), for whoever reports on it.
+    /// </summary>
+    public static async Task<(ReplayMonth Month, TlcFileInfo File)> PrepareAsync(MonthPreparation preparation, string role, TaxiMonth month, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(preparation);
+        var prepared = await preparation.PrepareAsync(role, month, cancellationToken);
+        var info = await new TlcTripReader().InspectAsync(prepared.File.Path, cancellationToken);
+        return (new ReplayMonth(prepared, info.Columns), info);
+    }
+
     public string Name => Prepared.File.Month.ToString();
 
     public IReadOnlyList<TripExample> Examples => Prepared.Examples;

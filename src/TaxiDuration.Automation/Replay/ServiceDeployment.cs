@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TaxiDuration.Deployment;
 using TaxiDuration.Deployment.Replay;
 using TaxiDuration.PredictionLog;
 using TaxiDuration.Tracking;
@@ -33,15 +34,16 @@ public sealed class ServiceDeployment(
     {
         ArgumentNullException.ThrowIfNull(change);
         var version = Registered(change);
-        var current = Champion();
+        var current = registry.ChampionOrNull(modelName);
         if (change.Decision is { } decision)
         {
-            registry.RecordDecision(new NewDeploymentDecision(
-                modelName, version.Version, current?.Version, change.Window, decision.Verdict.ToString(), decision.Reason, JsonSerializer.Serialize(decision, Json), "loop"));
+            registry.PromoteOnDecision(registry.RecordDecision(modelName, version.Version, current?.Version, change.Window, decision, LoopRegistration.Actor), LoopRegistration.Actor);
         }
-
-        registry.PromoteChampion(modelName, version.Version, change.Reason, "loop",
-            current is null ? AliasPrecondition.Unset : AliasPrecondition.PointsAt(current.Version));
+        else
+        {
+            registry.PromoteChampion(modelName, version.Version, change.Reason, LoopRegistration.Actor,
+                current is null ? AliasPrecondition.Unset : AliasPrecondition.PointsAt(current.Version));
+        }
         var seconds = await WaitUntilServedAsync(version.Uri, cancellationToken);
         PromotionToServedSeconds.Add(seconds);
         return Text($"{version.Uri} served by {service} {seconds:0.00} s after its promotion");
@@ -109,18 +111,6 @@ public sealed class ServiceDeployment(
         }
 
         return version;
-    }
-
-    private ModelVersion? Champion()
-    {
-        try
-        {
-            return registry.GetModelVersionByAlias(modelName, RegistryAliases.Champion);
-        }
-        catch (KeyNotFoundException)
-        {
-            return null;
-        }
     }
 
     // GET /model until the champion's variant answers with the new version: the service polls the registry on its own.
