@@ -13,6 +13,7 @@
 #load "level2.cake"
 #load "level3.cake"
 #load "level4.cake"
+#load "scale.cake"
 
 var target = Argument("target", "Default");
 

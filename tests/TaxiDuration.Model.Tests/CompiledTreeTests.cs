@@ -17,6 +17,7 @@ public sealed class CompiledTreeTests
         { TrainerNames.LightGbm, FeatureSet.Dense },
         { TrainerNames.FastTree, FeatureSet.Rich },
         { TrainerNames.FastTree, FeatureSet.Dense },
+        { TrainerNames.LightGbm, FeatureSet.PairPrior },
     };
 
     [Theory]
@@ -102,7 +103,7 @@ public sealed class CompiledTreeTests
         var train = TripFeaturizer.Featurize(await reader.ReadAllAsync(RealData.GreenMonth("2021-01"))).Examples;
         var month = TripFeaturizer.Featurize(await reader.ReadAllAsync(RealData.GreenMonth("2021-02"))).Examples;
         var ml = new MLContext(seed: 5);
-        var model = Fit(ml, TrainerNames.LightGbm, FeatureSet.Rich, train, trees: 100);
+        var model = Fit(ml, TrainerNames.LightGbm, FeatureSet.PairPrior, train, trees: 100);
 
         var compiled = CompiledTreeModel.TryCompile(model)!.Predict(ml, month, _ => throw new InvalidOperationException("no fallback expected"));
 

@@ -45,6 +45,8 @@ public sealed class FeaturePipelineTests
     [InlineData(FeatureSet.Rich, TrainerNames.Linear)]
     [InlineData(FeatureSet.Course, TrainerNames.FastTree)]
     [InlineData(FeatureSet.Rich, TrainerNames.LightGbm)]
+    [InlineData(FeatureSet.PairPrior, TrainerNames.LightGbm)]
+    [InlineData(FeatureSet.PairPrior, TrainerNames.FastTree)]
     public void Every_pipeline_outputs_a_float_score(FeatureSet featureSet, string trainer)
     {
         var data = _ml.Data.LoadFromEnumerable(SyntheticTrips.Generate(200, seed: 3));

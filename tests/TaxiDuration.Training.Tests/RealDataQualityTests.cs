@@ -42,6 +42,17 @@ public sealed class RealDataQualityTests(RealMonthsFixture months) : IClassFixtu
         Assert.True(result.Validation.Rmse <= 6.6, $"validation RMSE {result.Validation.Rmse:F4} > 6.6");
     }
 
+    [RealDataFact("2021-01", "2021-02")]
+    public void The_pair_prior_makes_the_default_LightGbm_better_than_without_it()
+    {
+        var withoutPrior = Train(FeatureSet.Rich, TrainerSpec.LightGbm());
+        var withPrior = Train(FeatureSet.PairPrior, TrainerSpec.LightGbm());
+
+        // Measured 5.39 against 5.52: the prior is worth about a tenth of a minute on this split.
+        Assert.True(withPrior.Validation.Rmse <= withoutPrior.Validation.Rmse - 0.05, $"with prior {withPrior.Validation.Rmse:F4}, without {withoutPrior.Validation.Rmse:F4}");
+        Assert.True(withPrior.Validation.Rmse <= 5.45, $"validation RMSE {withPrior.Validation.Rmse:F4} > 5.45");
+    }
+
     private TrainingResult Train(FeatureSet featureSet, TrainerSpec spec) =>
         new ModelTrainer(new MLContext(seed: 1), TimeProvider.System).Train(
             new TrainingRequest(months.Train.Examples, months.Validation.Examples, featureSet, spec, ["2021-01"]));

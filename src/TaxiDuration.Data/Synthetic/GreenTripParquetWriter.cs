@@ -38,12 +38,21 @@ internal static class GreenTripParquetWriter
         PaymentType, TripType, CongestionSurcharge);
 
     public static async Task WriteAsync(
-        IReadOnlyList<SyntheticTrip> trips, IReadOnlyDictionary<string, string> metadata, Stream output, CancellationToken cancellationToken)
+        IReadOnlyList<SyntheticTrip> trips, IReadOnlyDictionary<string, string> metadata, int rowGroupRows, Stream output, CancellationToken cancellationToken)
     {
         // Optimal rather than the library's SmallestSize default: ZSTD's top levels cost seconds for a few percent.
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Zstd, CompressionLevel = CompressionLevel.Optimal };
         await using var writer = await ParquetWriter.CreateAsync(Schema, output, options, cancellationToken: cancellationToken);
         writer.CustomMetadata = metadata.ToDictionary();
+        for (var start = 0; start < trips.Count; start += rowGroupRows)
+        {
+            var group = trips.Skip(start).Take(rowGroupRows).ToArray();
+            await WriteRowGroupAsync(writer, group, cancellationToken);
+        }
+    }
+
+    private static async Task WriteRowGroupAsync(ParquetWriter writer, SyntheticTrip[] trips, CancellationToken cancellationToken)
+    {
         using var rowGroup = writer.CreateRowGroup();
         await rowGroup.WriteAsync(VendorId, Column(trips, t => t.VendorId), cancellationToken: cancellationToken);
         await rowGroup.WriteAsync(Pickup, Column(trips, t => t.Pickup), cancellationToken: cancellationToken);

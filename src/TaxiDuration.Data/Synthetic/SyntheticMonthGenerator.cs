@@ -25,7 +25,7 @@ public sealed class SyntheticMonthGenerator
         {
             [MetadataKey] = string.Create(CultureInfo.InvariantCulture, $"scenario={options.Scenario};seed={options.Seed};rows={options.Rows}"),
         };
-        await AtomicFile.WriteAsync(path, (stream, token) => GreenTripParquetWriter.WriteAsync(trips, metadata, stream, token), cancellationToken);
+        await AtomicFile.WriteAsync(path, (stream, token) => GreenTripParquetWriter.WriteAsync(trips, metadata, options.RowGroupRows, stream, token), cancellationToken);
         return trips.Count;
     }
 

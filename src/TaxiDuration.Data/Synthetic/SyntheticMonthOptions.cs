@@ -17,12 +17,23 @@ public sealed class SyntheticMonthOptions
 
     public SyntheticScenario Scenario { get; set; } = SyntheticScenario.None;
 
+    /// <summary>
+    /// Rows per Parquet row group: pyarrow's default, which TLC's own files follow. A month bigger than this (a yellow
+    /// month is about 3 million trips) is written as several groups, so a streamed reader holds one at a time.
+    /// </summary>
+    public int RowGroupRows { get; set; } = 1_048_576;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
         if (Rows is < 1 or > 50_000_000)
         {
             throw new ArgumentException($"{nameof(Rows)} must be between 1 and 50,000,000, got {Rows}.", nameof(Rows));
+        }
+
+        if (RowGroupRows < 1)
+        {
+            throw new ArgumentException($"{nameof(RowGroupRows)} must be at least 1, got {RowGroupRows}.", nameof(RowGroupRows));
         }
 
         if (!Enum.IsDefined(Scenario))

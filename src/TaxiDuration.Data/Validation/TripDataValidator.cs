@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using TaxiDuration.Data.Reading;
 using TaxiDuration.Trips;
 
@@ -62,6 +63,36 @@ public sealed class TripDataValidator
         }
 
         return tally.ToReport(subject ?? expectedMonth?.ToString() ?? "trips");
+    }
+
+    /// <summary>
+    /// Validates row groups as they stream to <paramref name="consume"/> (e.g. the featurizer): one pass over the
+    /// file that never holds more than a row group, where reading everything first would hold the whole raw month
+    /// (a yellow month is 3 million rows).
+    /// </summary>
+    /// <returns>The report and what <paramref name="consume"/> made of the rows; check <see cref="DataValidationReport.Passed"/> before using it.</returns>
+    public async Task<(DataValidationReport Report, T Result)> ValidateWhileAsync<T>(
+        IAsyncEnumerable<TripRecord[]> rowGroups,
+        Func<IAsyncEnumerable<TripRecord[]>, Task<T>> consume,
+        TaxiMonth? expectedMonth = null,
+        string? subject = null,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(rowGroups);
+        ArgumentNullException.ThrowIfNull(consume);
+        var tally = new Tally(options, expectedMonth);
+        var result = await consume(Counted(rowGroups, tally, ct));
+        return (tally.ToReport(subject ?? expectedMonth?.ToString() ?? "trips"), result);
+    }
+
+    private static async IAsyncEnumerable<TripRecord[]> Counted(
+        IAsyncEnumerable<TripRecord[]> rowGroups, Tally tally, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var group in rowGroups.WithCancellation(ct))
+        {
+            tally.Add(group);
+            yield return group;
+        }
     }
 
     /// <summary>

@@ -145,13 +145,15 @@ public sealed class CompiledTreeEnsemble
         }
 
         ref var values = ref MemoryMarshal.GetReference(row);
+        ref var nodesStart = ref MemoryMarshal.GetArrayDataReference(nodes);
+        ref var bitsetsStart = ref MemoryMarshal.GetArrayDataReference(bitsets);
         var sum = bias;
         foreach (var tree in trees)
         {
             var node = tree.Root;
             while (node < tree.FirstLeaf)
             {
-                node = Step(ref values, node);
+                node = Step(ref nodesStart, ref bitsetsStart, ref values, node);
             }
 
             sum += leafValues[node];
@@ -182,17 +184,23 @@ public sealed class CompiledTreeEnsemble
 
     // Optimized from the first call: a month is scored in one call, and tiered compilation would run most of it as
     // unoptimized code with nothing inlined (measured: 125 µs a row instead of 30 on the first month).
-    // Four walks at once: independent chains of dependent loads, kept in registers, that the CPU overlaps where
-    // one walk alone would wait on every load. A block shorter than four rows repeats its last row, unsummed.
+    // Four walks at once: independent chains of dependent loads that the CPU overlaps where one walk alone would
+    // wait on every load. The steps are branch-free (see Step) and the loop tests all four walks with one sign
+    // check, so the only branch left is "are all four in their leaves": before, a select per step compiled into
+    // jumps that mispredicted half the time (measured, 300 × 128-leaf LightGBM on green 2021-02: 41 → 20-22 µs a
+    // row). A block shorter than four rows repeats its last row, unsummed. (Walking every row of a block one level
+    // at a time, to the tree's full depth, was slower: 55-60 µs, the deepest leaf being twice the mean depth.)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScoreBlock(ReadOnlySpan<float> block, Span<double> sums)
     {
         var width = RowWidth;
-        var count = sums.Length;
         ref var first = ref MemoryMarshal.GetReference(block);
+        ref var nodesStart = ref MemoryMarshal.GetArrayDataReference(nodes);
+        ref var bitsetsStart = ref MemoryMarshal.GetArrayDataReference(bitsets);
         sums.Fill(bias);
         foreach (var tree in trees)
         {
+            var count = sums.Length;
             for (var r = 0; r < count; r += 4)
             {
                 ref var row0 = ref Unsafe.Add(ref first, width * r);
@@ -200,12 +208,13 @@ public sealed class CompiledTreeEnsemble
                 ref var row2 = ref Unsafe.Add(ref first, width * Math.Min(r + 2, count - 1));
                 ref var row3 = ref Unsafe.Add(ref first, width * Math.Min(r + 3, count - 1));
                 int n0 = tree.Root, n1 = tree.Root, n2 = tree.Root, n3 = tree.Root;
-                while (Math.Min(Math.Min(n0, n1), Math.Min(n2, n3)) < tree.FirstLeaf)
+                var firstLeaf = tree.FirstLeaf;
+                while (((n0 - firstLeaf) | (n1 - firstLeaf) | (n2 - firstLeaf) | (n3 - firstLeaf)) < 0)
                 {
-                    n0 = Step(ref row0, n0);
-                    n1 = Step(ref row1, n1);
-                    n2 = Step(ref row2, n2);
-                    n3 = Step(ref row3, n3);
+                    n0 = Step(ref nodesStart, ref bitsetsStart, ref row0, n0);
+                    n1 = Step(ref nodesStart, ref bitsetsStart, ref row1, n1);
+                    n2 = Step(ref nodesStart, ref bitsetsStart, ref row2, n2);
+                    n3 = Step(ref nodesStart, ref bitsetsStart, ref row3, n3);
                 }
 
                 sums[r] += leafValues[n0];
@@ -217,27 +226,42 @@ public sealed class CompiledTreeEnsemble
         }
     }
 
-    // One move down a tree. Every index was checked when the trees were compiled (columns inside the row, children
-    // and bitsets inside their arrays), so the reads skip bounds checks. A numeric split goes right when the value
-    // is above the threshold, a categorical one when the block's code has its bit set. Both answers are computed
-    // and one is picked without a jump: which kind of node comes next is as unpredictable as which child.
+    // One move down a tree, with no branch: which child comes next is as unpredictable as a coin toss. Every index was
+    // checked when the trees were compiled (columns inside the row, children and bitsets inside their arrays), so
+    // the reads skip bounds checks. A numeric node goes right when the value is above its threshold; a categorical
+    // node when the block's code has its bit set. Each kind of node makes the other test answer "left": a
+    // categorical node's threshold is +∞, and a numeric node masks its code to 0 and reads bitset word 0, which is
+    // always zero. So the two answers are simply OR-ed.
+    // The arrays come in as references the caller took once: read through `this`, the JIT reloads them every step.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Step(ref float row, int index)
+    private static int Step(ref Node nodes, ref uint bitsets, ref float row, int index)
     {
-        ref readonly var node = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(nodes), index);
+        ref readonly var node = ref Unsafe.Add(ref nodes, index);
         var x = Unsafe.Add(ref row, node.Column);
-        var numericRight = x <= node.Threshold ? 0 : 1;
+        var numericRight = x > node.Threshold ? 1 : 0;
         // Codes are stored as the bits of an int, not a converted number: reading them back costs nothing.
-        // Numeric nodes read the always-zero word 0 with code 0 instead, so the categorical read stays in range.
-        var code = node.Bitset > 0 ? BitConverter.SingleToInt32Bits(x) : 0;
-        var word = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bitsets), node.Bitset + (code >> 5));
-        var categoricalRight = (int)((word >> (code & 31)) & 1);
-        return (node.Bitset > 0 ? categoricalRight : numericRight) == 0 ? node.Left : node.Right;
+        var code = BitConverter.SingleToInt32Bits(x) & node.CodeMask;
+        var word = Unsafe.Add(ref bitsets, node.Bitset + (code >> 5));
+        var right = numericRight | (int)((word >> (code & 31)) & 1);
+        return Unsafe.Add(ref Unsafe.AsRef(in node.Left), right);
     }
 
-    // One node in one struct (20 bytes): a step touches one cache line, not one per field. A request walks each
-    // tree once, so the model is read from memory more than from cache, and that is what a step waits on.
-    private readonly record struct Node(int Column, float Threshold, int Bitset, int Left, int Right);
+    // One node in one struct (24 bytes): a step touches one cache line, not one per field. Right must follow Left:
+    // a step reads the child at Left + 0 or Left + 1.
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly struct Node(int column, float threshold, int bitset, int codeMask, int left, int right)
+    {
+        public readonly int Column = column;
+        public readonly float Threshold = threshold;
+
+        /// <summary>Where the node's bitset starts in the shared words; 0 (the always-zero word) for numeric nodes.</summary>
+        public readonly int Bitset = bitset;
+
+        /// <summary>All ones for a categorical node, so its code is tested; 0 for a numeric node (code 0, never set).</summary>
+        public readonly int CodeMask = codeMask;
+        public readonly int Left = left;
+        public readonly int Right = right;
+    }
 
     private readonly record struct Tree(int Root, int FirstLeaf);
 
@@ -278,7 +302,7 @@ public sealed class CompiledTreeEnsemble
                 }
                 else if (splitFeatures[n] is var feature && feature >= 0 && feature < featureCount)
                 {
-                    Append(Column(feature), splitThresholds[n], 0, left, right, 0);
+                    AppendSplit(new Node(Column(feature), splitThresholds[n], bitset: 0, codeMask: 0, left, right));
                 }
                 else
                 {
@@ -291,7 +315,8 @@ public sealed class CompiledTreeEnsemble
                 // Threshold +∞ on column 0 (the row always has one: a block code or a numeric): every value goes
                 // "left", back to the leaf itself.
                 var self = firstLeaf + leaf;
-                Append(0, float.PositiveInfinity, 0, self, self, leafValues[leaf] * weight);
+                Nodes.Add(new Node(0, float.PositiveInfinity, bitset: 0, codeMask: 0, self, self));
+                LeafValues.Add(leafValues[leaf] * weight);
             }
 
             // A tree of one leaf has no nodes: its root is that leaf.
@@ -317,7 +342,8 @@ public sealed class CompiledTreeEnsemble
             }
 
             Bitsets.AddRange(words);
-            Append(block, 0, bitsetStart, left, right, 0);
+            // Threshold +∞: the numeric test of a categorical node always answers "left" (see Step).
+            AppendSplit(new Node(block, float.PositiveInfinity, bitsetStart, codeMask: -1, left, right));
             return true;
         }
 
@@ -332,10 +358,10 @@ public sealed class CompiledTreeEnsemble
             return ColumnOfSlot[slot];
         }
 
-        private void Append(int feature, float threshold, int bitsetStart, int left, int right, double value)
+        private void AppendSplit(Node node)
         {
-            Nodes.Add(new Node(feature, threshold, bitsetStart, left, right));
-            LeafValues.Add(value);
+            Nodes.Add(node);
+            LeafValues.Add(0);
         }
     }
 }

@@ -28,6 +28,7 @@ public static class FeaturePipeline
             FeatureSet.Course => BuildCourse(ml),
             FeatureSet.Rich => BuildRich(ml),
             FeatureSet.Dense => BuildDense(ml),
+            FeatureSet.PairPrior => BuildRich(ml, PairPriorEstimator.Column),
             _ => throw new ArgumentOutOfRangeException(nameof(featureSet), featureSet, "Unknown feature set."),
         };
     }
@@ -41,7 +42,8 @@ public static class FeaturePipeline
     // Zones one-hot (about 250 values each, cheap for trees, unlike the 13k PU_DO pairs that overflow LightGBM);
     // hour and weekday both as numbers (trees split on ranges such as rush hours) and one-hot (so a linear model
     // can learn a separate speed per hour and day without a monotone assumption).
-    private static IEstimator<ITransformer> BuildRich(MLContext ml) =>
+    // With extra numeric columns appended (the pair prior, which PairPriorEstimator puts in front of this pipeline).
+    private static IEstimator<ITransformer> BuildRich(MLContext ml, params string[] extraColumns) =>
         ml.Transforms.Categorical.OneHotEncoding(
             [
                 new InputOutputColumnPair(nameof(TripExample.PickupLocation)),
@@ -51,13 +53,16 @@ public static class FeaturePipeline
             ])
             .Append(ml.Transforms.Concatenate(
                 FeaturesColumn,
-                nameof(TripExample.PickupLocation),
-                nameof(TripExample.DropoffLocation),
-                PickupHourOneHot,
-                PickupDayOneHot,
-                nameof(TripExample.PickupHour),
-                nameof(TripExample.PickupDayOfWeek),
-                nameof(TripExample.TripDistance)));
+                [
+                    nameof(TripExample.PickupLocation),
+                    nameof(TripExample.DropoffLocation),
+                    PickupHourOneHot,
+                    PickupDayOneHot,
+                    nameof(TripExample.PickupHour),
+                    nameof(TripExample.PickupDayOfWeek),
+                    nameof(TripExample.TripDistance),
+                    .. extraColumns,
+                ]));
 
     private const string PickupZoneId = "PickupZoneId";
     private const string DropoffZoneId = "DropoffZoneId";

@@ -11,4 +11,10 @@ public enum FeatureSet
 
     /// <summary>The same facts as <see cref="Rich"/> in a short dense vector (zones as IDs): what trees score fast.</summary>
     Dense,
+
+    /// <summary>
+    /// <see cref="Rich"/> plus the zone pair's duration prior learnt from the training month (<see cref="PairPriors"/>):
+    /// measured on green 2021-01 → 02 → 03 with LightGBM, validation RMSE 5.51 → 5.39 and test 5.46 → 5.29.
+    /// </summary>
+    PairPrior,
 }

@@ -17,15 +17,19 @@ public sealed class MonthPreparation(MonthCatalog catalog, ITripReader reader, T
     public async Task<PreparedMonth> PrepareAsync(string role, TaxiMonth month, CancellationToken cancellationToken)
     {
         var file = await catalog.ResolveAsync(month, cancellationToken);
-        // One read serves both validation and features: the records are validated as read, then featurized.
-        var records = await reader.ReadAllAsync(file.Path, cancellationToken);
-        var report = validator.Validate(records, month, $"{role} {month}");
+        // One streamed pass serves both validation and features: each row group is counted, then featurized and
+        // dropped, so the raw month is never held (docs/benchmarks/scale.md: 3 million rows).
+        var (report, features) = await validator.ValidateWhileAsync(
+            reader.ReadRowGroupsAsync(file.Path, cancellationToken),
+            rowGroups => TripFeaturizer.FeaturizeAsync(rowGroups, cancellationToken),
+            month,
+            $"{role} {month}",
+            cancellationToken);
         if (!report.Passed)
         {
             throw new DataValidationFailedException(report);
         }
 
-        var features = TripFeaturizer.Featurize(records);
         return new PreparedMonth(role, file, report, features, await Sha256Async(file.Path, cancellationToken));
     }
 

@@ -12,12 +12,13 @@ public sealed record Candidate(FeatureSet FeatureSet, TrainerSpec Trainer)
 /// <summary>
 /// Which features each trainer gets and where its hyper-parameters are searched. The linear model keeps the
 /// course's PU_DO one-hot (it needs a weight per pair); the tree learners get zones, hour and weekday, which
-/// they can combine themselves (LightGBM also overflows on the 13k-column PU_DO one-hot).
+/// they can combine themselves (LightGBM also overflows on the 13k-column PU_DO one-hot), and the pair's duration
+/// prior from the training month, which tells them in one number what the PU_DO one-hot tells the linear model.
 /// </summary>
 public static class CandidatePlan
 {
     public static FeatureSet FeaturesFor(string trainer) =>
-        trainer == TrainerNames.Linear ? FeatureSet.Course : FeatureSet.Rich;
+        trainer == TrainerNames.Linear ? FeatureSet.Course : FeatureSet.PairPrior;
 
     /// <summary>The trainer with its defaults: what the candidate stage compares before any search.</summary>
     public static Candidate Default(string trainer) => new(FeaturesFor(trainer), new TrainerSpec(trainer));

@@ -1,0 +1,73 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using TaxiDuration.Features;
+using TaxiDuration.Model;
+using TaxiDuration.Training.Featurization;
+using TaxiDuration.Training.Trainers;
+
+namespace TaxiDuration.Training.Tests;
+
+public sealed class PairPriorTests
+{
+    [Fact]
+    public void A_training_rows_prior_does_not_depend_on_its_own_duration_but_the_served_prior_does()
+    {
+        var trips = SyntheticTrips.Generate(500, seed: 4, noise: 4);
+        var before = PairPriors.Compute(trips, seed: 9);
+        var pair = trips[17].PickupDropoff;
+
+        trips[17].Duration += 30;
+        var after = PairPriors.Compute(trips, seed: 9);
+
+        Assert.Equal(before.OutOfFold[17], after.OutOfFold[17]);
+        Assert.NotEqual(before.OutOfFold, after.OutOfFold);
+        Assert.True(after.Month[pair] > before.Month[pair], $"served prior {after.Month[pair]} not above {before.Month[pair]}");
+    }
+
+    [Fact]
+    public void The_served_prior_is_the_pair_mean_blended_with_the_month_mean()
+    {
+        // 4 trips of 10 minutes on 1_2 and 16 of 30 on 3_4: month mean 26, so 1_2 gets (40 + 20·26) / (4 + 20).
+        var trips = Enumerable.Repeat(("1", "2", 10f), 4).Concat(Enumerable.Repeat(("3", "4", 30f), 16))
+            .Select(trip => new TripExample { PickupLocation = trip.Item1, DropoffLocation = trip.Item2, PickupDropoff = $"{trip.Item1}_{trip.Item2}", Duration = trip.Item3 })
+            .ToArray();
+
+        var priors = PairPriors.Compute(trips, seed: 1);
+
+        Assert.Equal((40 + (20 * 26.0)) / 24, priors.Month["1_2"], precision: 4);
+        Assert.Equal((480 + (20 * 26.0)) / 36, priors.Month["3_4"], precision: 4);
+    }
+
+    [Fact]
+    public void A_pair_seen_once_has_no_training_prior_and_an_unseen_pair_is_served_none()
+    {
+        var trips = SyntheticTrips.Generate(300, seed: 2);
+        trips.Add(new TripExample { PickupLocation = "9", DropoffLocation = "9", PickupDropoff = "9_9", TripDistance = 1, Duration = 12 });
+        var ml = new MLContext(seed: 1);
+
+        var priors = PairPriors.Compute(trips, seed: 3);
+        var model = TrainerFactory.CreatePipeline(ml, FeatureSet.PairPrior, TrainerSpec.LightGbm(new Dictionary<string, double> { [TrainerParameters.Trees] = 5 }))
+            .Fit(ml.Data.LoadFromEnumerable(trips));
+        var unseen = new TripExample { PickupLocation = "7", DropoffLocation = "8", PickupDropoff = "7_8", TripDistance = 2 };
+        var served = model.Transform(ml.Data.LoadFromEnumerable([unseen, trips[0]])).GetColumn<float>(PairPriorEstimator.Column).ToArray();
+
+        Assert.Equal(PairPriors.Unknown, priors.OutOfFold[^1]);
+        Assert.Equal([PairPriors.Unknown, priors.Month[trips[0].PickupDropoff]], served);
+    }
+
+    [Fact]
+    public void A_saved_pair_prior_model_loads_with_stock_mlnet_and_predicts_the_same()
+    {
+        var ml = new MLContext(seed: 1);
+        var trips = SyntheticTrips.Generate(400, seed: 5, noise: 2);
+        var data = ml.Data.LoadFromEnumerable(trips);
+        var model = TrainerFactory.CreatePipeline(ml, FeatureSet.PairPrior, TrainerSpec.LightGbm(new Dictionary<string, double> { [TrainerParameters.Trees] = 10 })).Fit(data);
+        using var file = new MemoryStream();
+
+        ml.Model.Save(model, data.Schema, file);
+        file.Position = 0;
+        var loaded = new MLContext(seed: 2).Model.Load(file, out _);
+
+        Assert.Equal(BatchScorer.Predict(ml, model, trips), BatchScorer.Predict(ml, loaded, trips));
+    }
+}
