@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using TaxiDuration.Tracking.Artifacts;
+using TaxiDuration.Tracking.Backends;
 
 namespace TaxiDuration.Tracking.Sqlite;
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using TaxiDuration.Tracking.Backends;
 
 namespace TaxiDuration.Tracking.Sqlite;
 

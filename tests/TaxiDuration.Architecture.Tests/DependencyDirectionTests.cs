@@ -14,6 +14,7 @@ public sealed class DependencyDirectionTests
     private const string Features = "TaxiDuration.Features";
     private const string Tracking = "TaxiDuration.Tracking";
     private const string Sqlite = "TaxiDuration.Tracking.Sqlite";
+    private const string Postgres = "TaxiDuration.Tracking.Postgres";
     private const string Model = "TaxiDuration.Model";
     private const string Monitoring = "TaxiDuration.Monitoring";
     private const string CommandLine = "TaxiDuration.CommandLine";
@@ -42,6 +43,7 @@ public sealed class DependencyDirectionTests
         // Tracking is interfaces and records; a backend adds its database.
         [Tracking] = [Reporting],
         [Sqlite] = [Tracking],
+        [Postgres] = [Tracking],
         // A model file and its loading, registry-backed or not; no trainers.
         [Model] = [Features, Tracking],
         // Monitoring is plain .NET over features and models: never serving, web, or a database.

@@ -1,6 +1,9 @@
-namespace TaxiDuration.Tracking.Sqlite;
+namespace TaxiDuration.Tracking.Backends;
 
-/// <summary>Times are stored as Unix milliseconds, MLflow's unit, so they sort and compare as integers.</summary>
+/// <summary>
+/// Every backend stores times as Unix milliseconds, MLflow's unit: they sort and compare as integers, and a time
+/// round-trips to the same millisecond in any store.
+/// </summary>
 internal static class UnixTime
 {
     public static long ToMilliseconds(DateTimeOffset time) => time.ToUnixTimeMilliseconds();

@@ -1,6 +1,9 @@
-namespace TaxiDuration.Tracking.Sqlite;
+namespace TaxiDuration.Tracking.Backends;
 
-/// <summary>Argument checks shared by the store's entry points, with MLflow's limits so a later MLflow backend accepts the same input.</summary>
+/// <summary>
+/// Argument checks every backend's entry points share, with MLflow's limits, so a run logged to one store is accepted
+/// by any other (SQLite, PostgreSQL, a later MLflow server).
+/// </summary>
 internal static class TrackingNames
 {
     private const int MaxKeyLength = 250;

@@ -1,0 +1,44 @@
+using Npgsql;
+
+namespace TaxiDuration.Tracking.Postgres.Tests;
+
+/// <summary>
+/// A database of its own for one test class (CREATE DATABASE with a random name), dropped when the class is done,
+/// connections and all. Created on first use, so a class whose tests are all skipped never touches a server.
+/// </summary>
+public sealed class FreshDatabase : IDisposable
+{
+    private readonly string name = "taxi_test_" + Guid.NewGuid().ToString("N");
+    private readonly Lazy<string> connectionString;
+
+    public FreshDatabase() => connectionString = new(Create);
+
+    /// <summary>Connects to this class's database.</summary>
+    public string ConnectionString => connectionString.Value;
+
+    public void Dispose()
+    {
+        if (connectionString.IsValueCreated)
+        {
+            // FORCE: a killed worker process may have left a session behind.
+            OnServer($"DROP DATABASE IF EXISTS {name} WITH (FORCE);");
+        }
+    }
+
+    private string Create()
+    {
+        OnServer($"CREATE DATABASE {name};");
+        return new NpgsqlConnectionStringBuilder(Server()) { Database = name }.ConnectionString;
+    }
+
+    private static void OnServer(string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server()) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private static string Server() =>
+        TestPostgres.ServerConnectionString ?? throw new InvalidOperationException($"{TestPostgres.VariableName} is not set");
+}
