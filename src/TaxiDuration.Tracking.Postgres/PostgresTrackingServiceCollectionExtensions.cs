@@ -5,7 +5,7 @@ namespace TaxiDuration.Tracking.Postgres;
 
 /// <summary>
 /// Registers the PostgreSQL tracking store as the host's <see cref="IExperimentTracker"/> and
-/// <see cref="IModelRegistry"/>, the counterpart of the SQLite backend's <c>AddTrackingStore</c>. Which backend a host
+/// <see cref="IModelRegistry"/>, the counterpart of the SQLite backend's <c>AddSqliteTrackingStore</c>. Which backend a host
 /// uses is the host's choice (configuration); this only knows how to build this one.
 /// </summary>
 public static class PostgresTrackingServiceCollectionExtensions

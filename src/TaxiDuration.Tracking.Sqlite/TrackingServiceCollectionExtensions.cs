@@ -4,7 +4,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace TaxiDuration.Tracking.Sqlite;
 
-/// <summary>Registers the embedded tracking store as the host's <see cref="IExperimentTracker"/> and <see cref="IModelRegistry"/>.</summary>
+/// <summary>
+/// Registers the embedded tracking store as the host's <see cref="IExperimentTracker"/> and <see cref="IModelRegistry"/>.
+/// Hosts call TaxiDuration.Tracking.Hosting's <c>AddTrackingStore</c>, which picks this or the PostgreSQL backend.
+/// </summary>
 public static class TrackingServiceCollectionExtensions
 {
     /// <summary>The configuration section: <c>Tracking:Directory</c> names the store's folder.</summary>
@@ -15,7 +18,7 @@ public static class TrackingServiceCollectionExtensions
     /// the folder in <c>TAXI_TRACKING_DIR</c>, else <c>tracking/</c>, relative to the content root.
     /// </summary>
     /// <param name="access">What the host may do; null reads <c>Tracking:Access</c> (default <see cref="TrackingStoreAccess.Create"/>).</param>
-    public static IServiceCollection AddTrackingStore(this IServiceCollection services, IConfiguration configuration, TrackingStoreAccess? access = null)
+    public static IServiceCollection AddSqliteTrackingStore(this IServiceCollection services, IConfiguration configuration, TrackingStoreAccess? access = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(provider => StoreOptions(configuration, provider.GetRequiredService<IHostEnvironment>().ContentRootPath, access));
@@ -26,7 +29,7 @@ public static class TrackingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The store's options as <see cref="AddTrackingStore"/> resolves them (hosts print where the store is).</summary>
+    /// <summary>The store's options as <see cref="AddSqliteTrackingStore"/> resolves them (hosts print where the store is).</summary>
     public static TrackingStoreOptions StoreOptions(IConfiguration configuration, string contentRoot, TrackingStoreAccess? access = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);

@@ -15,6 +15,7 @@ public sealed class DependencyDirectionTests
     private const string Tracking = "TaxiDuration.Tracking";
     private const string Sqlite = "TaxiDuration.Tracking.Sqlite";
     private const string Postgres = "TaxiDuration.Tracking.Postgres";
+    private const string TrackingHosting = "TaxiDuration.Tracking.Hosting";
     private const string Model = "TaxiDuration.Model";
     private const string Monitoring = "TaxiDuration.Monitoring";
     private const string CommandLine = "TaxiDuration.CommandLine";
@@ -44,6 +45,8 @@ public sealed class DependencyDirectionTests
         [Tracking] = [Reporting],
         [Sqlite] = [Tracking],
         [Postgres] = [Tracking],
+        // Which backend a host uses is configuration: the one place that knows both.
+        [TrackingHosting] = [Tracking, Sqlite, Postgres],
         // A model file and its loading, registry-backed or not; no trainers.
         [Model] = [Features, Tracking],
         // Monitoring is plain .NET over features and models: never serving, web, or a database.

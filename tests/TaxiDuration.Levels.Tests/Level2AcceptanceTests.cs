@@ -5,6 +5,7 @@ using System.Text.Json;
 using TaxiDuration.Reporting.Results;
 using TaxiDuration.TestSupport;
 using TaxiDuration.Tracking;
+using TaxiDuration.Tracking.Postgres;
 using TaxiDuration.Tracking.Sqlite;
 
 namespace TaxiDuration.Levels.Tests;
@@ -110,6 +111,37 @@ public sealed class Level2AcceptanceTests
         var next = await workspace.CliAsync(workspace.QuickTrain());
         Assert.True(next.ExitCode == 0, next.Transcript);
         Assert.Equal("taxi-duration/1", workspace.RegisteredVersion());
+    }
+
+    [PostgresFact]
+    public async Task On_a_PostgreSQL_store_the_same_commands_train_promote_and_serve_and_no_SQLite_file_is_made()
+    {
+        using var database = new FreshDatabase();
+        using var workspace = new LevelWorkspace(postgres: database.ConnectionString);
+
+        var train = await workspace.CliAsync(workspace.QuickTrain());
+        Assert.True(train.ExitCode == 0, train.Transcript);
+        var promote = await workspace.CliAsync("promote", "--version", "1", "--reason", "acceptance: on the server store");
+        Assert.True(promote.ExitCode == 0, promote.Transcript);
+        await using (var service = workspace.StartService())
+        {
+            Assert.True(await service.WaitUntilReadyAsync(), service.Output);
+            Assert.Equal("taxi-duration/1", await PredictedVersionAsync(service));
+        }
+
+        var folder = workspace.Environment[TrackingStoreOptions.DirectoryVariable]!;
+        Assert.False(File.Exists(Path.Combine(folder, TrackingStoreOptions.DatabaseFileName)), "the SQLite store was created beside the server store");
+        using var store = PostgresTrackingStore.Open(new PostgresTrackingOptions
+        {
+            ConnectionString = database.ConnectionString,
+            ArtifactRoot = Path.Combine(folder, "artifacts"),
+            ReadOnly = true,
+        });
+        var champion = store.Registry.GetModelVersionByAlias("taxi-duration", RegistryAliases.Champion);
+        Assert.Equal(1, champion.Version);
+        Assert.Equal(["acceptance: on the server store"], store.Registry.GetAliasHistory("taxi-duration").Select(change => change.Reason));
+        // The artifact the service loaded lives in the shared folder, named by its hash.
+        Assert.True(File.Exists(Path.Combine(folder, "artifacts", "sha256", champion.ArtifactSha256[..2], champion.ArtifactSha256)), champion.ArtifactSha256);
     }
 
     private static async Task<string> PredictedVersionAsync(RunningService service)

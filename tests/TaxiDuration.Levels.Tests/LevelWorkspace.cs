@@ -1,5 +1,6 @@
 using TaxiDuration.Reporting.Results;
 using TaxiDuration.TestSupport;
+using TaxiDuration.Tracking.Hosting;
 using TaxiDuration.Tracking.Sqlite;
 
 namespace TaxiDuration.Levels.Tests;
@@ -13,7 +14,8 @@ internal sealed class LevelWorkspace : IDisposable
     private readonly TemporaryFolder folder = new();
 
     /// <param name="level">"level2", "level3" or "level4" (whose CLI drives the level-3 service).</param>
-    public LevelWorkspace(string level = "level2")
+    /// <param name="postgres">A PostgreSQL connection string: every process then tracks there, the folder keeping only artifacts.</param>
+    public LevelWorkspace(string level = "level2", string? postgres = null)
     {
         TrainingDll = BuiltHost.Dll(level, "Training");
         ApiDll = BuiltHost.Dll(level == "level4" ? "level3" : level, "Api");
@@ -23,6 +25,7 @@ internal sealed class LevelWorkspace : IDisposable
             [TrackingStoreOptions.DirectoryVariable] = folder.File("tracking"),
             // The level-3 service logs every prediction: into the workspace, not beside the built host.
             ["PredictionLog__Directory"] = folder.File("predictions"),
+            [TrackingBackendServiceCollectionExtensions.PostgresVariable] = postgres,
         };
     }
 

@@ -1,3 +1,4 @@
+using TaxiDuration.TestSupport;
 namespace TaxiDuration.Tracking.Postgres.Tests;
 
 public sealed class AbandonedRunRecoveryTests : IClassFixture<FreshDatabase>, IDisposable

@@ -1,3 +1,4 @@
+using TaxiDuration.TestSupport;
 namespace TaxiDuration.Tracking.Postgres.Tests;
 
 public sealed class ArtifactTests : IClassFixture<FreshDatabase>, IDisposable

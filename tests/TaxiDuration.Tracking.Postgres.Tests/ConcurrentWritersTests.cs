@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Xunit.Abstractions;
+using TaxiDuration.TestSupport;
 
 namespace TaxiDuration.Tracking.Postgres.Tests;
 

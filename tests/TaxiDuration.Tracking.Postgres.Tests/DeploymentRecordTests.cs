@@ -1,3 +1,4 @@
+using TaxiDuration.TestSupport;
 namespace TaxiDuration.Tracking.Postgres.Tests;
 
 /// <summary>Champion promotion (with its previous-champion bookkeeping) and the append-only decision log.</summary>

@@ -1,3 +1,4 @@
+using TaxiDuration.TestSupport;
 namespace TaxiDuration.Tracking.Postgres.Tests;
 
 public sealed class SchemaMigrationTests : IClassFixture<FreshDatabase>, IDisposable

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using TaxiDuration.TestSupport;
 
 namespace TaxiDuration.Tracking.Postgres.Tests;
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using TaxiDuration.TestSupport;
 
 namespace TaxiDuration.Tracking.Postgres.Tests;
 

@@ -33,7 +33,7 @@ internal sealed class PipelineWorkspace : IDisposable
             ["Data:Synthetic:Rows"] = syntheticRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Tracking:Directory"] = folder.File("tracking"),
         });
-        builder.Services.AddTrackingStore(builder.Configuration);
+        builder.Services.AddSqliteTrackingStore(builder.Configuration);
         builder.Services.AddTrainingPipeline(builder.Configuration);
         host = builder.Build();
     }

@@ -1,5 +1,6 @@
 using TaxiDuration.ServiceDefaults;
 using TaxiDuration.Serving;
+using TaxiDuration.Tracking.Hosting;
 using TaxiDuration.Tracking.Sqlite;
 
 // The container's HEALTHCHECK runs this binary with --healthcheck: probe the running service's readiness and exit.

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using TaxiDuration.CommandLine;
-using TaxiDuration.Tracking.Sqlite;
+using TaxiDuration.Tracking.Hosting;
 using TaxiDuration.TrainingPipeline.Commands;
 
 // Level 2: training is a tracked pipeline, models live in a registry, and promotion is a person's command.

@@ -3,6 +3,7 @@ using TaxiDuration.PredictionLog;
 using TaxiDuration.ServiceDefaults;
 using TaxiDuration.Serving;
 using TaxiDuration.Serving.Rollout;
+using TaxiDuration.Tracking.Hosting;
 using TaxiDuration.Tracking.Sqlite;
 
 // The container's HEALTHCHECK runs this binary with --healthcheck: probe the running service's readiness and exit.

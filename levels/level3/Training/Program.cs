@@ -1,7 +1,7 @@
 using System.CommandLine;
 using TaxiDuration.CommandLine;
 using TaxiDuration.Deployment.Commands;
-using TaxiDuration.Tracking.Sqlite;
+using TaxiDuration.Tracking.Hosting;
 using TaxiDuration.TrainingPipeline.Commands;
 
 // Level 3: a model reaches production through a gate, not a person: train registers a challenger, gate judges it

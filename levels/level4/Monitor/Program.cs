@@ -1,7 +1,7 @@
 using TaxiDuration.Automation;
 using TaxiDuration.Automation.Cycle;
 using TaxiDuration.ServiceDefaults;
-using TaxiDuration.Tracking.Sqlite;
+using TaxiDuration.Tracking.Hosting;
 
 // Level 4's scheduled monitor: every Monitor:Interval it looks at the newest labelled month of the data folder
 // (TAXI_DATA_DIR) with the registry's champion, lets the trigger policy decide, and on a retrain registers and

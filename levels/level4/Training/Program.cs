@@ -2,7 +2,7 @@ using System.CommandLine;
 using TaxiDuration.Automation.Commands;
 using TaxiDuration.CommandLine;
 using TaxiDuration.Deployment.Commands;
-using TaxiDuration.Tracking.Sqlite;
+using TaxiDuration.Tracking.Hosting;
 using TaxiDuration.TrainingPipeline.Commands;
 
 // Level 4: nobody decides when to retrain. The loop monitors each labelled window against the champion's reference

@@ -32,7 +32,7 @@ public sealed class MonitorCycleTests : IDisposable
             ["Tracking:Directory"] = folder.File("tracking"),
             ["Monitor:MetricsFile"] = folder.File("metrics/taxi_monitor.prom"),
         });
-        builder.Services.AddTrackingStore(builder.Configuration);
+        builder.Services.AddSqliteTrackingStore(builder.Configuration);
         builder.Services.AddTrainingPipeline(builder.Configuration);
         builder.Services.AddRetrainingLoop(builder.Configuration);
         host = builder.Build();

@@ -35,7 +35,7 @@ internal sealed class ReleaseWorkspace : IDisposable
             // tests (Gate/ChallengerVerdictTests); here it must not decide.
             ["PromotionGate:MaxScoringCostRatio"] = "1000",
         });
-        builder.Services.AddTrackingStore(builder.Configuration);
+        builder.Services.AddSqliteTrackingStore(builder.Configuration);
         builder.Services.AddTrainingPipeline(builder.Configuration);
         builder.Services.AddDeploymentGate(builder.Configuration);
         if (wrapRegistry is not null)

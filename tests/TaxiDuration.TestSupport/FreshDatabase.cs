@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace TaxiDuration.Tracking.Postgres.Tests;
+namespace TaxiDuration.TestSupport;
 
 /// <summary>
 /// A database of its own for one test class (CREATE DATABASE with a random name), dropped when the class is done,

@@ -1,10 +1,12 @@
-namespace TaxiDuration.Tracking.Postgres.Tests;
+using Xunit;
+
+namespace TaxiDuration.TestSupport;
 
 /// <summary>
 /// The PostgreSQL server the tests use: the connection string in <c>TAXI_POSTGRES</c>. Tests never start one
 /// themselves; <c>build/postgres.sh start &lt;dir&gt; &lt;port&gt;</c> does, and prints the string to export.
 /// </summary>
-internal static class TestPostgres
+public static class TestPostgres
 {
     public const string VariableName = "TAXI_POSTGRES";
 
