@@ -16,9 +16,18 @@
 #load "scale.cake"
 
 var target = Argument("target", "Default");
+// --tracking-postgres="Host=…;Database=…": every level-2+ process this build starts tracks in that PostgreSQL database
+// instead of the embedded store (the hosts read TAXI_TRACKING_POSTGRES; exporting it yourself does the same).
+var TrackingPostgres = Argument("tracking-postgres", "");
 
 Setup(context =>
 {
+    if (TrackingPostgres.Length > 0)
+    {
+        System.Environment.SetEnvironmentVariable("TAXI_TRACKING_POSTGRES", TrackingPostgres);
+    }
+
+    Information($"Tracking: {(System.Environment.GetEnvironmentVariable("TAXI_TRACKING_POSTGRES") is { Length: > 0 } ? "PostgreSQL (TAXI_TRACKING_POSTGRES)" : "embedded SQLite store")}");
     Information($"Repository: {Paths.Root}");
     Information($"Configuration: {Configuration}; months: train {TrainMonth}, validation {ValidationMonth}");
     Information(DataSource.Describe());

@@ -33,8 +33,9 @@ Task("Level4")
     // The replay creates the store; the level-3 service (which only reads a store) starts once it exists and serves
     // the replay's first champion as soon as it is registered: the replay waits for that before sending traffic.
     var replaying = System.Threading.Tasks.Task.Run(() => RunLevelTool(arguments, store));
+    // On PostgreSQL (TAXI_TRACKING_POSTGRES) there is no file to wait for: the service waits for its champion itself.
     var database = store.CombineWithFilePath("tracking.db");
-    while (!FileExists(database) && !replaying.IsCompleted)
+    while (System.Environment.GetEnvironmentVariable("TAXI_TRACKING_POSTGRES") is not { Length: > 0 } && !FileExists(database) && !replaying.IsCompleted)
     {
         System.Threading.Thread.Sleep(100);
     }

@@ -9,9 +9,18 @@ using TaxiDuration.Trips;
 // runs in a fresh process so its peak memory is its own:
 //   scale [--sizes 100000,300000,1000000,3000000] [--out artifacts/scale] [--fit-max-rows N] [--no-year]
 //   scale measure "<stage>" <warm-up file> <file>...      (one measurement; prints it as JSON)
+//   scale report <folder>                                 (report and plot again from <folder>/results.json)
 if (args is ["measure", var measured, var warmUp, .. var files] && files.Length > 0)
 {
     Console.WriteLine(JsonSerializer.Serialize(await StageRunner.RunAsync(measured, warmUp, files)));
+    return 0;
+}
+
+// Rewrites the report and plot from the measurements already taken (results.json), without measuring again.
+if (args is ["report", var folder])
+{
+    var earlier = JsonSerializer.Deserialize<List<Measurement>>(await File.ReadAllTextAsync(Path.Combine(folder, "results.json")))!;
+    Console.WriteLine($"Report: {ScaleReport.Write(folder, earlier)}");
     return 0;
 }
 

@@ -40,12 +40,12 @@ internal static class ScaleReport
         }
 
         var plot = Path.Combine(folder, "scale.png");
-        Charts.Lines(
+        Charts.LogLogLines(
             plot,
-            "Cost against rows (log-log)",
-            "log10(rows)",
-            "log10(seconds)",
-            [.. curves.Select(curve => (curve.Key, curve.Select(m => Math.Log10(m.Rows)).ToArray(), curve.Select(m => Math.Log10(m.Seconds)).ToArray()))]);
+            "Cost against rows: log10(seconds) over log10(rows)",
+            "rows",
+            "seconds",
+            [.. curves.Select(curve => (curve.Key, curve.Select(m => (double)m.Rows).ToArray(), curve.Select(m => m.Seconds).ToArray()))]);
         line("");
         line("![time against rows, log-log](scale.png)");
         var path = Path.Combine(folder, "scale.md");

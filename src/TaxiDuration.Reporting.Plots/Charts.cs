@@ -53,7 +53,21 @@ public static class Charts
     }
 
     /// <summary>A line per series over a shared x axis, e.g. each trial's RMSE and the best-so-far RMSE.</summary>
-    public static void Lines(string path, string title, string xLabel, string yLabel, params (string Name, double[] X, double[] Y)[] series)
+    public static void Lines(string path, string title, string xLabel, string yLabel, params (string Name, double[] X, double[] Y)[] series) =>
+        Save(LinePlot(title, xLabel, yLabel, Alignment.UpperRight, series), path);
+
+    /// <summary>
+    /// Lines of positive values on logarithmic axes (each value drawn as its log10), legend in the empty upper left of
+    /// rising curves: cost against size, where a line's slope is the exponent of its power law.
+    /// </summary>
+    public static void LogLogLines(string path, string title, string xLabel, string yLabel, params (string Name, double[] X, double[] Y)[] series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var logged = series.Select(line => (line.Name, line.X.Select(Math.Log10).ToArray(), line.Y.Select(Math.Log10).ToArray())).ToArray();
+        Save(LinePlot(title, xLabel + " (log scale)", yLabel + " (log scale)", Alignment.UpperLeft, logged), path);
+    }
+
+    private static Plot LinePlot(string title, string xLabel, string yLabel, Alignment legend, (string Name, double[] X, double[] Y)[] series)
     {
         ArgumentNullException.ThrowIfNull(series);
         var plot = new Plot();
@@ -63,9 +77,9 @@ public static class Charts
             line.LegendText = name;
         }
 
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(legend);
         Label(plot, title, xLabel, yLabel);
-        Save(plot, path);
+        return plot;
     }
 
     /// <summary>One line per series over calendar days, the x axis labelled with dates.</summary>
