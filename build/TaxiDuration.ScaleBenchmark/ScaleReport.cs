@@ -42,7 +42,7 @@ internal static class ScaleReport
         var plot = Path.Combine(folder, "scale.png");
         Charts.LogLogLines(
             plot,
-            "Cost against rows: log10(seconds) over log10(rows)",
+            "Cost against rows (log-log: the slope is the exponent)",
             "rows",
             "seconds",
             [.. curves.Select(curve => (curve.Key, curve.Select(m => (double)m.Rows).ToArray(), curve.Select(m => m.Seconds).ToArray()))]);

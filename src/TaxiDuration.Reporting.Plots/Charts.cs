@@ -64,7 +64,7 @@ public static class Charts
     {
         ArgumentNullException.ThrowIfNull(series);
         var logged = series.Select(line => (line.Name, line.X.Select(Math.Log10).ToArray(), line.Y.Select(Math.Log10).ToArray())).ToArray();
-        Save(LinePlot(title, xLabel + " (log scale)", yLabel + " (log scale)", Alignment.UpperLeft, logged), path);
+        Save(LinePlot(title, $"log10({xLabel})", $"log10({yLabel})", Alignment.UpperLeft, logged), path);
     }
 
     private static Plot LinePlot(string title, string xLabel, string yLabel, Alignment legend, (string Name, double[] X, double[] Y)[] series)
