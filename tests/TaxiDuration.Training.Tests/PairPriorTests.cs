@@ -39,20 +39,25 @@ public sealed class PairPriorTests
     }
 
     [Fact]
-    public void A_pair_seen_once_has_no_training_prior_and_an_unseen_pair_is_served_none()
+    public void A_pair_without_other_trips_gets_the_months_mean_in_training_and_in_serving()
     {
-        var trips = SyntheticTrips.Generate(300, seed: 2);
-        trips.Add(new TripExample { PickupLocation = "9", DropoffLocation = "9", PickupDropoff = "9_9", TripDistance = 1, Duration = 12 });
+        // 10 trips of 12 minutes on 1_2 and one of 40 on 9_9, which no other fold holds.
+        var trips = Enumerable.Repeat(("1", "2", 12f), 10).Append(("9", "9", 40f))
+            .Select(trip => new TripExample { PickupLocation = trip.Item1, DropoffLocation = trip.Item2, PickupDropoff = $"{trip.Item1}_{trip.Item2}", TripDistance = 1, Duration = trip.Item3 })
+            .ToList();
         var ml = new MLContext(seed: 1);
 
         var priors = PairPriors.Compute(trips, seed: 3);
-        var model = TrainerFactory.CreatePipeline(ml, FeatureSet.PairPrior, TrainerSpec.LightGbm(new Dictionary<string, double> { [TrainerParameters.Trees] = 5 }))
+        var model = TrainerFactory.CreatePipeline(ml, FeatureSet.PairPrior, TrainerSpec.LightGbm(new Dictionary<string, double> { [TrainerParameters.Trees] = 2, [TrainerParameters.MinExamplesPerLeaf] = 1 }))
             .Fit(ml.Data.LoadFromEnumerable(trips));
         var unseen = new TripExample { PickupLocation = "7", DropoffLocation = "8", PickupDropoff = "7_8", TripDistance = 2 };
         var served = model.Transform(ml.Data.LoadFromEnumerable([unseen, trips[0]])).GetColumn<float>(PairPriorEstimator.Column).ToArray();
 
-        Assert.Equal(PairPriors.Unknown, priors.OutOfFold[^1]);
-        Assert.Equal([PairPriors.Unknown, priors.Month[trips[0].PickupDropoff]], served);
+        // Out of fold, 9_9 has no trips: the other folds hold only 1_2's, so its prior is their mean, 12.
+        Assert.Equal(12f, priors.OutOfFold[^1]);
+        Assert.Equal(160 / 11.0, priors.Month["7_8"], precision: 4);
+        Assert.Equal([priors.Month["7_8"], priors.Month["1_2"]], served);
+        Assert.Equal(265 * 265, priors.Month.Count);
     }
 
     [Fact]

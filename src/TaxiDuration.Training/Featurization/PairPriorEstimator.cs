@@ -12,7 +12,7 @@ namespace TaxiDuration.Training.Featurization;
 /// </summary>
 public sealed class PairPriorEstimator(MLContext ml, IEstimator<ITransformer> downstream, int seed) : IEstimator<ITransformer>
 {
-    /// <summary>The prior's column: minutes, or <see cref="PairPriors.Unknown"/> for a pair the training month lacks.</summary>
+    /// <summary>The prior's column, in minutes.</summary>
     public const string Column = "PairPrior";
 
     public ITransformer Fit(IDataView input)
@@ -26,9 +26,9 @@ public sealed class PairPriorEstimator(MLContext ml, IEstimator<ITransformer> do
     }
 
     public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
-        downstream.GetOutputSchema(Lookup(new Dictionary<string, float> { ["1_1"] = PairPriors.Unknown }).GetOutputSchema(inputSchema));
+        downstream.GetOutputSchema(Lookup(new Dictionary<string, float> { ["1_1"] = 0 }).GetOutputSchema(inputSchema));
 
-    // A pair missing from the map gets the type's default, 0: the same "unknown" the out-of-fold priors use.
+    // Every pair of valid zones is in the map (a request's zones are checked to be valid before it gets here).
     private IEstimator<ITransformer> Lookup(IReadOnlyDictionary<string, float> priors) =>
         ml.Transforms.Conversion.MapValue(Column, priors, nameof(TripExample.PickupDropoff));
 

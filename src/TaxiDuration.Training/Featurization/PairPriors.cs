@@ -1,4 +1,5 @@
 using TaxiDuration.Features;
+using TaxiDuration.Trips;
 
 namespace TaxiDuration.Training.Featurization;
 
@@ -6,15 +7,14 @@ namespace TaxiDuration.Training.Featurization;
 /// The zone pair's duration prior: the mean duration of the training month's trips between the same pickup and
 /// drop-off zones, pulled toward the month's mean when the pair has few trips. A trip's own duration must not be in
 /// its prior, or a model learns to trust the prior of rare pairs that only "know" the trip itself; so each training
-/// row gets the prior of the other folds (out of fold), and a request gets the prior of the whole month.
+/// row gets the prior of the other folds (out of fold), and a request gets the prior of the whole month. A pair with
+/// no trips gets the blend with nothing: the month's mean, a neutral prior, never a number that looks like a short
+/// trip (a 0 for "unknown" made the trees predict 0 minutes for new pairs).
 /// </summary>
-/// <param name="Month">Prior per pair seen in the training month: what a served model looks up.</param>
+/// <param name="Month">Prior of every pair of valid zones (about 70,000, most of them the month's mean): what a served model looks up.</param>
 /// <param name="OutOfFold">One prior per training row, from the folds the row is not in.</param>
 public sealed record PairPriors(IReadOnlyDictionary<string, float> Month, float[] OutOfFold)
 {
-    /// <summary>What a pair the training month never saw gets: no prior, which a tree can tell from any mean (≥ 1 minute).</summary>
-    public const float Unknown = 0;
-
     /// <summary>Folds of the out-of-fold priors.</summary>
     public const int Folds = 5;
 
@@ -49,11 +49,22 @@ public sealed record PairPriors(IReadOnlyDictionary<string, float> Month, float[
             outOfFold[i] = Prior(pairs[pair].Without(pairFolds[(pair, fold[i])]), month.Without(folds[fold[i]]));
         }
 
-        return new PairPriors(pairs.ToDictionary(entry => entry.Key, entry => Prior(entry.Value, month), StringComparer.Ordinal), outOfFold);
+        var served = new Dictionary<string, float>(StringComparer.Ordinal);
+        for (var pickup = TaxiZones.MinId; pickup <= TaxiZones.MaxId; pickup++)
+        {
+            for (var dropoff = TaxiZones.MinId; dropoff <= TaxiZones.MaxId; dropoff++)
+            {
+                var pair = TripFeatures.PickupDropoff(pickup, dropoff);
+                served[pair] = Prior(pairs.GetValueOrDefault(pair), month);
+            }
+        }
+
+        return new PairPriors(served, outOfFold);
     }
 
+    // With no trips of the pair this is the month's mean: the m-estimate's own answer for "nothing known".
     private static float Prior(Sum pair, Sum month) =>
-        pair.Count == 0 ? Unknown : (float)((pair.Total + (Smoothing * month.Mean)) / (pair.Count + Smoothing));
+        (float)((pair.Total + (Smoothing * month.Mean)) / (pair.Count + Smoothing));
 
     private readonly record struct Sum(double Total, int Count)
     {
