@@ -5,6 +5,7 @@ using TaxiDuration.Data.Validation;
 using TaxiDuration.Features;
 using TaxiDuration.Model;
 using TaxiDuration.Training.Featurization;
+using TaxiDuration.Training.Preparation;
 using TaxiDuration.Training.Trainers;
 using TaxiDuration.Trips;
 
@@ -107,12 +108,8 @@ internal static class StageRunner
         return (month.RawRows, month.KeptRows);
     }
 
-    private static async Task<FeaturizedMonth> PrepareAsync(TlcTripReader reader, TripDataValidator validator, string file)
-    {
-        var (report, month) = await validator.ValidateWhileAsync(reader.ReadRowGroupsAsync(file), groups => TripFeaturizer.FeaturizeAsync(groups), MonthOf(file));
-        Passed(report);
-        return month;
-    }
+    private static async Task<FeaturizedMonth> PrepareAsync(TlcTripReader reader, TripDataValidator validator, string file) =>
+        (await MonthPreparation.ValidateAndFeaturizeAsync(reader, validator, file, MonthOf(file), Path.GetFileName(file), CancellationToken.None)).Features;
 
     private static void Passed(DataValidationReport report)
     {

@@ -17,20 +17,27 @@ public sealed class MonthPreparation(MonthCatalog catalog, ITripReader reader, T
     public async Task<PreparedMonth> PrepareAsync(string role, TaxiMonth month, CancellationToken cancellationToken)
     {
         var file = await catalog.ResolveAsync(month, cancellationToken);
-        // One streamed pass serves both validation and features: each row group is counted, then featurized and
-        // dropped, so the raw month is never held (docs/benchmarks/scale.md: 3 million rows).
+        var (report, features) = await ValidateAndFeaturizeAsync(reader, validator, file.Path, month, $"{role} {month}", cancellationToken);
+        return new PreparedMonth(role, file, report, features, await Sha256Async(file.Path, cancellationToken));
+    }
+
+    /// <summary>
+    /// One streamed pass serves both validation and features: each row group is counted, then featurized and dropped,
+    /// so the raw month is never held (docs/benchmarks/scale.md: 3 million rows).
+    /// </summary>
+    /// <exception cref="DataValidationFailedException">The month does not meet the data expectations.</exception>
+    public static async Task<(DataValidationReport Report, FeaturizedMonth Features)> ValidateAndFeaturizeAsync(
+        ITripReader reader, TripDataValidator validator, string path, TaxiMonth month, string subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(validator);
         var (report, features) = await validator.ValidateWhileAsync(
-            reader.ReadRowGroupsAsync(file.Path, cancellationToken),
+            reader.ReadRowGroupsAsync(path, cancellationToken),
             rowGroups => TripFeaturizer.FeaturizeAsync(rowGroups, cancellationToken),
             month,
-            $"{role} {month}",
+            subject,
             cancellationToken);
-        if (!report.Passed)
-        {
-            throw new DataValidationFailedException(report);
-        }
-
-        return new PreparedMonth(role, file, report, features, await Sha256Async(file.Path, cancellationToken));
+        return report.Passed ? (report, features) : throw new DataValidationFailedException(report);
     }
 
     // The fingerprint a tracked run records, so a rerun can prove it read the same bytes.
