@@ -186,11 +186,15 @@ DirectoryPath PrepareLevel3BenchmarkStore(DirectoryPath folder)
 BackgroundServer StartLevel3Benchmark(
     string name, DirectoryPath publish, DirectoryPath store, IReadOnlyDictionary<string, string> rollout, FilePath logFile)
 {
-    var environment = new Dictionary<string, string>(rollout)
+    var environment = new Dictionary<string, string>(OwnStoreEnvironment(store))
     {
-        ["TAXI_TRACKING_DIR"] = store.FullPath,
         ["PredictionLog__Directory"] = logFile.GetDirectory().Combine(logFile.GetFilenameWithoutExtension() + "-predictions").FullPath,
     };
+    foreach (var (key, value) in rollout)
+    {
+        environment[key] = value;
+    }
+
     return StartPublishedService(name, publish, "TaxiDuration.Level3.Api.dll", environment, () => PostJson("/predict", Level1SampleRide), logFile);
 }
 

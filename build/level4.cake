@@ -30,12 +30,18 @@ Task("Level4")
     }
 
     AppendDataArguments(arguments);
+    var onPostgres = System.Environment.GetEnvironmentVariable("TAXI_TRACKING_POSTGRES") is { Length: > 0 };
+    if (onPostgres)
+    {
+        // The service only reads a store and refuses one not yet created: any read-write command creates the schema.
+        RequireSuccess(RunLevelTool(LevelCli(4, "models"), store), "Creating the level-4 store");
+    }
+
     // The replay creates the store; the level-3 service (which only reads a store) starts once it exists and serves
     // the replay's first champion as soon as it is registered: the replay waits for that before sending traffic.
     var replaying = System.Threading.Tasks.Task.Run(() => RunLevelTool(arguments, store));
-    // On PostgreSQL (TAXI_TRACKING_POSTGRES) there is no file to wait for: the service waits for its champion itself.
     var database = store.CombineWithFilePath("tracking.db");
-    while (System.Environment.GetEnvironmentVariable("TAXI_TRACKING_POSTGRES") is not { Length: > 0 } && !FileExists(database) && !replaying.IsCompleted)
+    while (!onPostgres && !FileExists(database) && !replaying.IsCompleted)
     {
         System.Threading.Thread.Sleep(100);
     }
@@ -45,9 +51,8 @@ Task("Level4")
         RequireSuccess(replaying.GetAwaiter().GetResult(), "The level-4 replay");
     }
 
-    var environment = new Dictionary<string, string>
+    var environment = new Dictionary<string, string>(OwnStoreEnvironment(store))
     {
-        ["TAXI_TRACKING_DIR"] = store.FullPath,
         ["PredictionLog__Directory"] = Level4Artifacts.Combine("predictions").FullPath,
         ["Dashboard__LabelsDirectory"] = Level4Artifacts.Combine("labels").FullPath,
     };

@@ -46,7 +46,7 @@ internal sealed class PostgresDatabase : IDisposable
         var database = new PostgresDatabase(builder.Build(), location, options.MaxTransientRetries);
         try
         {
-            var migrator = new SchemaMigrator(database);
+            var migrator = new SchemaMigrator(database, SchemaMigrator.OwnSchema(settings.SearchPath));
             if (options.ReadOnly)
             {
                 migrator.RequireExactly(SchemaMigrations.LatestVersion);

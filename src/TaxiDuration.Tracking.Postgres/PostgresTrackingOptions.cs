@@ -5,7 +5,8 @@ public sealed record PostgresTrackingOptions
 {
     /// <summary>
     /// An Npgsql connection string (<c>Host=…;Port=…;Username=…;Database=…</c>). The database must exist; the store
-    /// creates its tables in the first schema of the search path (<c>Search Path=…</c> chooses another than public).
+    /// creates its tables in the first schema of the search path (<c>Search Path=…</c> chooses another than public,
+    /// and the store creates it when it is a plain name).
     /// </summary>
     public required string ConnectionString { get; init; }
 
