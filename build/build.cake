@@ -3,6 +3,7 @@
 // Targets live in the loaded files by concern; a new level adds its target in levels.cake and one
 // IsDependentOn line on "Ladder".
 #load "paths.cake"
+#load "build-data.cake"
 #load "process.cake"
 #load "data.cake"
 #load "tests.cake"
@@ -20,7 +21,7 @@ var target = Argument("target", "Default");
 // instead of the embedded store (the hosts read TAXI_TRACKING_POSTGRES; exporting it yourself does the same).
 var TrackingPostgres = Argument("tracking-postgres", "");
 
-Setup(context =>
+Setup<BuildData>(context =>
 {
     if (TrackingPostgres.Length > 0)
     {
@@ -31,6 +32,23 @@ Setup(context =>
     Information($"Repository: {Paths.Root}");
     Information($"Configuration: {Configuration}; months: train {TrainMonth}, validation {ValidationMonth}");
     Information(DataSource.Describe());
+    return new BuildData();
+});
+
+TaskSetup(context =>
+{
+    if (OnGitHubActions)
+    {
+        GitHubActions.Commands.StartGroup(context.Task.Name);
+    }
+});
+
+TaskTeardown(context =>
+{
+    if (OnGitHubActions)
+    {
+        GitHubActions.Commands.EndGroup();
+    }
 });
 
 Task("Clean")
@@ -52,13 +70,14 @@ Task("Restore")
 Task("Build")
     .Description("Builds Template.sln (warnings are errors).")
     .IsDependentOn("Restore")
-    .Does(() =>
+    .Does<BuildData>(data =>
 {
     DotNetBuild(Paths.Solution.FullPath, new DotNetBuildSettings { Configuration = Configuration, NoRestore = true });
+    data.SolutionBuilt = true;
 });
 
 Task("CI")
-    .Description("What every push runs: build, tests with coverage, workflow lint, level 0, level 1 end to end.")
+    .Description("What every push runs: build, tests with coverage, workflow lint, level 0, level 1 end to end (its tests already ran in Test).")
     .IsDependentOn("Build")
     .IsDependentOn("Test")
     .IsDependentOn("LintWorkflows")

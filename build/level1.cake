@@ -19,7 +19,6 @@ const string Level1ServiceName = "level-1 service";
 public static class Level1Paths
 {
     public static DirectoryPath Folder => Paths.Artifacts.Combine("level1");
-    public static FilePath TrainingProject => Paths.Root.CombineWithFilePath("levels/level1/Training/Training.csproj");
     public static FilePath ApiProject => Paths.Root.CombineWithFilePath("levels/level1/Api/Api.csproj");
     public static string ApiAssembly => "TaxiDuration.Level1.Api.dll";
     public static FilePath BareEndpointProject => Paths.BuildTools.CombineWithFilePath("TaxiDuration.BareEndpoint/TaxiDuration.BareEndpoint.csproj");
@@ -51,10 +50,7 @@ public sealed record Level1Training(LevelRun Run, TimeSpan WallTime)
 Level1Training TrainLevel1Model(FilePath modelFile, string trainer, string features, FilePath resultFile)
 {
     EnsureDirectoryExists(modelFile.GetDirectory());
-    var arguments = new ProcessArgumentBuilder()
-        .Append("run").Append("--project").AppendQuoted(Level1Paths.TrainingProject.FullPath)
-        .Append("--configuration").Append(Configuration)
-        .Append("--")
+    var arguments = LevelTrainingCli(1)
         .Append("--train").Append(TrainMonth)
         .Append("--validation").Append(ValidationMonth)
         .Append("--model").Append(trainer)
@@ -81,12 +77,19 @@ Level1Training TrainLevel1Model(FilePath modelFile, string trainer, string featu
 // The Dockerfile runs exactly this publish (always Release), so a green build proves the image's build step.
 void PublishLevel1Api(DirectoryPath output) => PublishRelease(Level1Paths.ApiProject, output);
 
-// The tests of what level 1 ships: the training library and the service.
+// The tests of what level 1 ships: the training library and the service. Not again when the Test task already
+// passed them in this run (CI runs both).
 void RunLevel1Tests()
 {
+    if (BuildState.TestsPassed)
+    {
+        Information("Level 1's tests (Training, Serving) already passed in this run's Test task.");
+        return;
+    }
+
     foreach (var project in new[] { "tests/TaxiDuration.Training.Tests", "tests/TaxiDuration.Serving.Tests" })
     {
-        DotNetTest(project, new DotNetTestSettings { Configuration = Configuration });
+        DotNetTest(project, new DotNetTestSettings { Configuration = Configuration, NoBuild = BuildState.SolutionBuilt });
     }
 }
 

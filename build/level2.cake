@@ -24,14 +24,13 @@ DirectoryPath Level2TrackingFolder =>
         ? MakeAbsolute(Directory(folder))
         : Paths.Root.Combine("tracking");
 
-// A level's training CLI, built once per build run and started with `dotnet run --no-build` from the repository
-// root: no bin/ path to guess, and relative paths (tracking/, artifacts/) resolve against the root.
-HashSet<int> BuiltLevelClis = new();
-
-ProcessArgumentBuilder LevelCli(int level, string command)
+// A level's training CLI, built once per build run (or not at all when the Build task built the solution) and
+// started with `dotnet run --no-build` from the repository root: no bin/ path to guess, and relative paths
+// (tracking/, artifacts/) resolve against the root. Arguments after the returned builder go to the CLI.
+ProcessArgumentBuilder LevelTrainingCli(int level)
 {
     var project = Paths.Root.Combine($"levels/level{level}/Training");
-    if (BuiltLevelClis.Add(level))
+    if (!BuildState.SolutionBuilt && BuildState.BuiltLevelClis.Add(level))
     {
         DotNetBuild(project.FullPath, new DotNetBuildSettings { Configuration = Configuration });
     }
@@ -39,8 +38,10 @@ ProcessArgumentBuilder LevelCli(int level, string command)
     return new ProcessArgumentBuilder()
         .Append("run").Append("--project").AppendQuoted(project.FullPath)
         .Append("--configuration").Append(Configuration).Append("--no-build")
-        .Append("--").Append(command);
+        .Append("--");
 }
+
+ProcessArgumentBuilder LevelCli(int level, string command) => LevelTrainingCli(level).Append(command);
 
 ProcessArgumentBuilder Level2Cli(string command) => LevelCli(2, command);
 

@@ -24,10 +24,31 @@ int RunLevelTool(ProcessArgumentBuilder arguments, DirectoryPath store = null)
     var settings = new ProcessSettings { Arguments = arguments, WorkingDirectory = Paths.Root };
     if (store is not null)
     {
-        settings.EnvironmentVariables = new Dictionary<string, string> { ["TAXI_TRACKING_DIR"] = store.FullPath };
+        settings.EnvironmentVariables = OwnStoreEnvironment(store);
     }
 
     return StartProcess("dotnet", settings);
+}
+
+// A target that plays a whole story (Level3, Level4, the benchmarks) keeps a store of its own, so every run starts
+// from nothing: a folder under artifacts/ and, on PostgreSQL (TAXI_TRACKING_POSTGRES), a schema of that database named
+// after the folder and the time the build started (the store creates it; drop it with DROP SCHEMA … CASCADE).
+
+Dictionary<string, string> OwnStoreEnvironment(DirectoryPath store)
+{
+    var environment = new Dictionary<string, string> { ["TAXI_TRACKING_DIR"] = store.FullPath };
+    if (System.Environment.GetEnvironmentVariable("TAXI_TRACKING_POSTGRES") is { Length: > 0 } server)
+    {
+        var folder = Paths.Artifacts.GetRelativePath(store).FullPath.ToLowerInvariant();
+        var schema = System.Text.RegularExpressions.Regex.Replace(folder, "[^a-z0-9]+", "_").Trim('_') + "_" + BuildState.StartStamp;
+        environment["TAXI_TRACKING_POSTGRES"] = $"{server.TrimEnd(';')};Search Path={schema}";
+        if (BuildState.AnnouncedSchemas.Add(schema))
+        {
+            Information($"Store for {folder}: PostgreSQL schema {schema} (artifacts in {store.FullPath}/artifacts).");
+        }
+    }
+
+    return environment;
 }
 
 void RequireSuccess(int exitCode, string what)
@@ -171,9 +192,8 @@ Task("Level3")
         throw new CakeException($"The first model was not promoted: {firstGate.Summary}. Report: {firstGate.Output("summary_file")}");
     }
 
-    var environment = new Dictionary<string, string>
+    var environment = new Dictionary<string, string>(OwnStoreEnvironment(store))
     {
-        ["TAXI_TRACKING_DIR"] = store.FullPath,
         ["PredictionLog__Directory"] = Level3Artifacts.Combine("predictions").FullPath,
         // The dashboard (/dashboard) joins the log with the labels the replay writes here.
         ["Dashboard__LabelsDirectory"] = Level3Artifacts.Combine("labels").FullPath,

@@ -47,6 +47,7 @@ Task("Ladder")
     EnsureDirectoryExists(Paths.Artifacts);
     System.IO.File.WriteAllText(path.FullPath, report.ToString());
     Information(report.ToString());
+    AddToJobSummary(report.ToString());
     Information($"Ladder report: {path}");
 });
 

@@ -1,35 +1,44 @@
 // Test: every test project in Template.sln with coverage (coverlet), then a coverage report
-// (ReportGenerator: HTML + text summary) in artifacts/coverage/ and one closing count line.
+// (ReportGenerator: HTML, text and GitHub Markdown summaries) in artifacts/coverage/ and one closing count line.
+#tool dotnet:?package=dotnet-reportgenerator-globaltool&version=5.6.0
 Task("Test")
     .Description("Runs all tests with coverage; report in artifacts/coverage/.")
     .IsDependentOn("Build")
-    .Does(() =>
+    .Does<BuildData>(data =>
 {
     var results = Paths.Artifacts.Combine("test-results");
     var coverage = Paths.Artifacts.Combine("coverage");
     CleanDirectory(results);
     CleanDirectory(coverage);
 
-    var testRun = Run("dotnet", new ProcessArgumentBuilder()
-        .Append("test").AppendQuoted(WriteTestSolutionFilter().FullPath)
-        .Append("--configuration").Append(Configuration)
-        .Append("--no-build")
-        .Append("--collect:\"XPlat Code Coverage\"")
-        .Append("--logger").Append("trx")
-        .Append("--results-directory").AppendQuoted(results.FullPath), allowFailure: true);
+    // A failing test must not stop the report: the coverage, the counts and the failures' names come first.
+    CakeException testFailure = null;
+    try
+    {
+        DotNetTest(WriteTestSolutionFilter().FullPath, new DotNetTestSettings
+        {
+            Configuration = Configuration,
+            NoBuild = true,
+            Collectors = new[] { "XPlat Code Coverage" },
+            Loggers = new[] { "trx" },
+            ResultsDirectory = results,
+        });
+    }
+    catch (CakeException failure)
+    {
+        testFailure = failure;
+    }
 
     var reports = GetFiles($"{results}/**/coverage.cobertura.xml");
     if (reports.Count > 0)
     {
-        // A local tool (.config/dotnet-tools.json): `dotnet reportgenerator`, run from the repository root.
-        Run("dotnet", new ProcessArgumentBuilder()
-            .Append("reportgenerator")
-            .AppendQuoted($"-reports:{string.Join(';', reports.Select(r => r.FullPath))}")
-            .AppendQuoted($"-targetdir:{coverage.FullPath}")
-            .Append("-reporttypes:Html;TextSummary")
+        ReportGenerator(reports, coverage, new ReportGeneratorSettings
+        {
+            ReportTypes = new[] { ReportGeneratorReportType.Html, ReportGeneratorReportType.TextSummary, ReportGeneratorReportType.MarkdownSummaryGithub },
+            Verbosity = ReportGeneratorVerbosity.Error,
             // Source generators' files live under obj/ and are gone after the build: nothing to report on.
-            .AppendQuoted("-filefilters:-*/obj/*")
-            .Append("-verbosity:Error"));
+            ArgumentCustomization = arguments => arguments.AppendQuoted("-filefilters:-*/obj/*"),
+        });
         Information(CoverageOverview(coverage.CombineWithFilePath("Summary.txt")));
         Information($"Coverage report: {coverage.CombineWithFilePath("index.html")}");
     }
@@ -40,24 +49,51 @@ Task("Test")
 
     var trxFiles = GetFiles($"{results}/**/*.trx").Select(f => f.FullPath).ToArray();
     var counts = TestCounts.FromTrx(trxFiles);
+    var failures = FailedTests(trxFiles).ToArray();
     // The failures again, last: CI shows the end of the log, after thousands of lines of test output.
-    foreach (var failure in FailedTests(trxFiles))
+    foreach (var failure in failures)
     {
         Console.WriteLine($"FAILED {failure}");
     }
 
     // Plain Console, not Information(): CI reads this closing line, and Cake's log colours would wrap it in escapes.
     Console.WriteLine($"Tests: {counts.Passed} passed, {counts.Failed} failed, {counts.Skipped} skipped");
-    if (testRun.ExitCode != 0 || counts.Failed > 0)
+    AddToJobSummary(TestSummaryMarkdown(counts, failures, coverage.CombineWithFilePath("SummaryGithub.md")));
+    if (testFailure is not null || counts.Failed > 0)
     {
-        throw new CakeException($"Tests failed (dotnet test exit code {testRun.ExitCode}, {counts.Failed} failed).");
+        throw new CakeException($"Tests failed ({counts.Failed} failed): {testFailure?.Message}");
     }
 
     if (counts.Passed == 0)
     {
         throw new CakeException("No test ran.");
     }
+
+    data.TestsPassed = true;
 });
+
+// The job summary's test section: the counts, each failure, then ReportGenerator's coverage summary.
+string TestSummaryMarkdown(TestCounts counts, IReadOnlyList<string> failures, FilePath coverageMarkdown)
+{
+    var markdown = new System.Text.StringBuilder()
+        .AppendLine("## Tests")
+        .AppendLine()
+        .AppendLine("| passed | failed | skipped |")
+        .AppendLine("|---:|---:|---:|")
+        .AppendLine($"| {counts.Passed} | {counts.Failed} | {counts.Skipped} |")
+        .AppendLine();
+    foreach (var failure in failures)
+    {
+        markdown.AppendLine($"- ❌ `{failure}`");
+    }
+
+    if (FileExists(coverageMarkdown))
+    {
+        markdown.AppendLine().AppendLine(System.IO.File.ReadAllText(coverageMarkdown.FullPath));
+    }
+
+    return markdown.ToString();
+}
 
 // The test projects of Template.sln (named *.Tests, see Directory.Build.props) as a solution filter: test
 // projects are exactly the *.Tests ones, by convention, whatever packages a helper library references (xunit.core
