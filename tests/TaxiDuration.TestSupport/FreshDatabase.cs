@@ -16,6 +16,17 @@ public sealed class FreshDatabase : IDisposable
     /// <summary>Connects to this class's database.</summary>
     public string ConnectionString => connectionString.Value;
 
+    /// <summary>
+    /// A new empty schema in this database and a connection string whose search path names it first: a tracking store
+    /// puts its tables there, so every test gets a store of its own without a database of its own.
+    /// </summary>
+    public (string Schema, string ConnectionString) CreateSchema()
+    {
+        var schema = "t_" + Guid.NewGuid().ToString("N");
+        RawSql.Postgres(ConnectionString).Execute($"CREATE SCHEMA {schema};");
+        return (schema, new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = schema }.ConnectionString);
+    }
+
     public void Dispose()
     {
         if (connectionString.IsValueCreated)

@@ -9,6 +9,15 @@ public sealed class TemporaryFolder : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Writes a text file at a relative path below the folder, creating its folders; returns the full path.</summary>
+    public string WriteFile(string name, string content)
+    {
+        var path = File(name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        System.IO.File.WriteAllText(path, content);
+        return path;
+    }
+
     /// <summary>Every file below the folder, relative names, sorted: what a test expects to (not) find.</summary>
     public IReadOnlyList<string> Files() =>
         Directory.GetFiles(Path, "*", SearchOption.AllDirectories)

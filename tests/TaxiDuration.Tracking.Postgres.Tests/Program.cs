@@ -4,7 +4,7 @@ namespace TaxiDuration.Tracking.Postgres.Tests;
 
 /// <summary>
 /// Entry point used only when a test starts this assembly as a separate process, to prove the store's behaviour
-/// across real processes (concurrent writers, a writer killed mid-run). The test runner never calls it.
+/// across real processes (many concurrent writers). The test runner never calls it.
 /// </summary>
 internal static class Program
 {
@@ -19,11 +19,8 @@ internal static class Program
                 }
 
                 return 0;
-            case [WorkerCommands.HoldRun, var connection, var artifacts, var experimentId]:
-                HoldRun(Open(connection, artifacts), experimentId);
-                return 1;
             default:
-                Console.Error.WriteLine($"usage: {WorkerCommands.LogRuns} <connection> <artifacts> <experiment> <worker> <runs> | {WorkerCommands.HoldRun} <connection> <artifacts> <experiment>");
+                Console.Error.WriteLine($"usage: {WorkerCommands.LogRuns} <connection> <artifacts> <experiment> <worker> <runs>");
                 return 2;
         }
     }
@@ -60,15 +57,5 @@ internal static class Program
             });
             tracker.UpdateRun(run, RunStatus.Finished);
         }
-    }
-
-    private static void HoldRun(PostgresTrackingStore store, string experimentId)
-    {
-        var run = store.Tracker.CreateRun(new NewRun(experimentId, "killed-mid-run"));
-        store.Tracker.LogMetric(run.RunId, "rmse", 7.5);
-        Console.Out.WriteLine(run.RunId);
-        Console.Out.Flush();
-        // Wait to be killed, like a pipeline that dies mid-training.
-        Thread.Sleep(Timeout.Infinite);
     }
 }

@@ -1,4 +1,3 @@
-using Npgsql;
 using TaxiDuration.TestSupport;
 
 namespace TaxiDuration.Tracking.Postgres.Tests;
@@ -9,32 +8,25 @@ namespace TaxiDuration.Tracking.Postgres.Tests;
 /// </summary>
 internal sealed class TempStore : IDisposable
 {
+    private readonly TemporaryFolder folder = new();
     private readonly List<PostgresTrackingStore> opened = [];
 
     public TempStore(FreshDatabase database)
     {
-        Schema = "t_" + Guid.NewGuid().ToString("N");
-        new RawSql(database.ConnectionString).Execute($"CREATE SCHEMA {Schema};");
-        ConnectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { SearchPath = Schema }.ConnectionString;
-        Folder = Path.Combine(Path.GetTempPath(), "tracking-pg-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Folder);
-        Options = new PostgresTrackingOptions { ConnectionString = ConnectionString, ArtifactRoot = Path.Combine(Folder, "artifacts") };
+        ConnectionString = database.CreateSchema().ConnectionString;
+        Options = new PostgresTrackingOptions { ConnectionString = ConnectionString, ArtifactRoot = folder.File("artifacts") };
     }
-
-    public static DateTimeOffset Start { get; } = new(2021, 3, 1, 8, 0, 0, TimeSpan.Zero);
-
-    public string Schema { get; }
 
     /// <summary>The class database, with this test's schema as the search path.</summary>
     public string ConnectionString { get; }
 
-    public string Folder { get; }
+    public string Folder => folder.Path;
 
     public PostgresTrackingOptions Options { get; }
 
-    public ManualClock Clock { get; } = new(Start);
+    public ManualClock Clock { get; } = new(new DateTimeOffset(2021, 3, 1, 8, 0, 0, TimeSpan.Zero));
 
-    public RawSql Sql => new(ConnectionString);
+    public RawSql Sql => RawSql.Postgres(ConnectionString);
 
     public PostgresTrackingStore Open(IRunOwnership? ownership = null) => Track(PostgresTrackingStore.Open(Options, Clock, ownership));
 
@@ -49,13 +41,7 @@ internal sealed class TempStore : IDisposable
     }
 
     /// <summary>Writes a file in the temp folder to log as an artifact.</summary>
-    public string WriteFile(string name, string content)
-    {
-        var path = Path.Combine(Folder, "inputs", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
-        return path;
-    }
+    public string WriteFile(string name, string content) => folder.WriteFile(Path.Combine("inputs", name), content);
 
     public void Dispose()
     {
@@ -66,7 +52,7 @@ internal sealed class TempStore : IDisposable
 
         try
         {
-            Directory.Delete(Folder, recursive: true);
+            folder.Dispose();
         }
         catch (IOException)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TaxiDuration.TestSupport;
 
 namespace TaxiDuration.Tracking.Postgres.Tests;
 
@@ -6,38 +7,10 @@ namespace TaxiDuration.Tracking.Postgres.Tests;
 internal static class WorkerCommands
 {
     public const string LogRuns = "log-runs";
-    public const string HoldRun = "hold-run";
     public const string Ready = "ready";
 
     /// <summary>LogMetric calls per run in <see cref="LogRuns"/>, besides the closing batch's two metrics.</summary>
     public const int EpochMetricsPerRun = 5;
 
-    public static Process Start(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(WorkerCommands).Assembly.Location);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("could not start the worker process");
-    }
-
-    // The SDK names its host in DOTNET_HOST_PATH; the test host itself usually runs under it as well.
-    private static string DotnetHost()
-    {
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } fromSdk && File.Exists(fromSdk))
-        {
-            return fromSdk;
-        }
-
-        return Environment.ProcessPath is { } current && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
-    }
+    public static Process Start(params string[] arguments) => WorkerProcess.Start(typeof(WorkerCommands).Assembly, arguments);
 }

@@ -30,7 +30,7 @@ public sealed class MultiProcessLoggingTests : IDisposable
             process.Dispose();
         }
 
-        Assert.Equal(Workers * MetricsPerWorker, new RawSql(temp.Options.DatabasePath).Long("SELECT COUNT(*) FROM metrics;"));
+        Assert.Equal(Workers * MetricsPerWorker, temp.Sql.Long("SELECT COUNT(*) FROM metrics;"));
         var loaded = tracker.GetRun(run);
         for (var worker = 0; worker < Workers; worker++)
         {

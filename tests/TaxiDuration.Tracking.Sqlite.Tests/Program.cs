@@ -4,7 +4,7 @@ namespace TaxiDuration.Tracking.Sqlite.Tests;
 
 /// <summary>
 /// Entry point used only when a test starts this assembly as a separate process, to prove the store's behaviour
-/// across real processes (concurrent writers, a writer killed mid-run). The test runner never calls it.
+/// across real processes (several writers on one file at once). The test runner never calls it.
 /// </summary>
 internal static class Program
 {
@@ -13,18 +13,13 @@ internal static class Program
         switch (args)
         {
             case [WorkerCommands.LogMetrics, var database, var runId, var worker, var count]:
-                LogMetrics(Open(database), runId, "worker-" + worker, int.Parse(count, CultureInfo.InvariantCulture));
+                LogMetrics(TrackingStore.Open(new TrackingStoreOptions { DatabasePath = database }), runId, "worker-" + worker, int.Parse(count, CultureInfo.InvariantCulture));
                 return 0;
-            case [WorkerCommands.HoldRun, var database, var experimentId]:
-                HoldRun(Open(database), experimentId);
-                return 1;
             default:
-                Console.Error.WriteLine($"usage: {WorkerCommands.LogMetrics} <db> <run> <worker> <count> | {WorkerCommands.HoldRun} <db> <experiment>");
+                Console.Error.WriteLine($"usage: {WorkerCommands.LogMetrics} <db> <run> <worker> <count>");
                 return 2;
         }
     }
-
-    private static TrackingStore Open(string database) => TrackingStore.Open(new TrackingStoreOptions { DatabasePath = database });
 
     private static void LogMetrics(TrackingStore store, string runId, string key, int count)
     {
@@ -34,15 +29,5 @@ internal static class Program
         }
 
         store.Tracker.LogParam(runId, key, "done");
-    }
-
-    private static void HoldRun(TrackingStore store, string experimentId)
-    {
-        var run = store.Tracker.CreateRun(new NewRun(experimentId, "killed-mid-run"));
-        store.Tracker.LogMetric(run.RunId, "rmse", 7.5);
-        Console.Out.WriteLine(run.RunId);
-        Console.Out.Flush();
-        // Wait to be killed, like a pipeline that dies mid-training.
-        Thread.Sleep(Timeout.Infinite);
     }
 }

@@ -88,13 +88,11 @@ public sealed class SchemaMigrationTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    private long Pragma(string name) => Sql.Long($"PRAGMA {name};");
+    private long Pragma(string name) => temp.Sql.Long($"PRAGMA {name};");
 
-    private string PragmaText(string name) => (string)Sql.Scalar($"PRAGMA {name};")!;
+    private string PragmaText(string name) => (string)temp.Sql.Scalar($"PRAGMA {name};")!;
 
-    private void Execute(string sql) => Sql.Execute(sql);
+    private void Execute(string sql) => temp.Sql.Execute(sql);
 
-    private List<string> Query(string sql) => Sql.Strings(sql);
-
-    private RawSql Sql => new(temp.Options.DatabasePath);
+    private List<string> Query(string sql) => temp.Sql.Strings(sql);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TaxiDuration.TestSupport;
 
 namespace TaxiDuration.Tracking.Sqlite.Tests;
 
@@ -6,33 +7,6 @@ namespace TaxiDuration.Tracking.Sqlite.Tests;
 internal static class WorkerCommands
 {
     public const string LogMetrics = "log-metrics";
-    public const string HoldRun = "hold-run";
 
-    public static Process Start(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(WorkerCommands).Assembly.Location);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("could not start the worker process");
-    }
-
-    // The SDK names its host in DOTNET_HOST_PATH; the test host itself usually runs under it as well.
-    private static string DotnetHost()
-    {
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } fromSdk && File.Exists(fromSdk))
-        {
-            return fromSdk;
-        }
-
-        return Environment.ProcessPath is { } current && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
-    }
+    public static Process Start(params string[] arguments) => WorkerProcess.Start(typeof(WorkerCommands).Assembly, arguments);
 }

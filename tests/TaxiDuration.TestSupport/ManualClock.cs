@@ -1,7 +1,7 @@
-namespace TaxiDuration.Tracking.Postgres.Tests;
+namespace TaxiDuration.TestSupport;
 
 /// <summary>A clock the test moves by hand, so recorded times can be asserted exactly.</summary>
-internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset now = start;
 
