@@ -14,6 +14,7 @@
 #load "level2.cake"
 #load "level3.cake"
 #load "level4.cake"
+#load "release.cake"
 #load "scale.cake"
 
 var target = Argument("target", "Default");

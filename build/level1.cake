@@ -1,7 +1,7 @@
-// Level 1, DevOps without MLOps. Level1 and Release share the steps below; Benchmark (benchmark.cake) reuses them.
+// Level 1, DevOps without MLOps. Level1 and the release (release.cake) share the steps below; Benchmark
+// (benchmark.cake) reuses them.
 //   Level1     train (the level's CLI) → tests → publish (the Dockerfile's command) → serve on loopback →
 //              smoke-test /predict → stop; writes artifacts/level1/result.json for the ladder.
-//   Release    what a v* tag runs in GitHub Actions: tests, train, publish, smoke test, then image + GitHub release.
 //   Benchmark  /predict throughput against the bare endpoint and the course's Flask service (benchmark.cake).
 // Services run as child processes on free loopback ports and are always stopped, also when a step fails.
 #load "services.cake"
@@ -102,7 +102,7 @@ const string Level1SampleRide = "{\"PULocationID\": 43, \"DOLocationID\": 151, \
 
 // One good ride must be scored by the model that was just trained; one bad ride must be a client error that
 // names the field, never a 5xx.
-void SmokeTestLevel1Service(BackgroundServer server, Level1Training training)
+void SmokeTestLevel1Service(BackgroundServer server, string expectedVersion)
 {
     using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(10) };
 
@@ -121,9 +121,9 @@ void SmokeTestLevel1Service(BackgroundServer server, Level1Training training)
         throw new CakeException($"POST /predict returned duration {duration}; expected a positive finite number of minutes.");
     }
 
-    if (version != training.Version)
+    if (version != expectedVersion)
     {
-        throw new CakeException($"POST /predict served model_version '{version}', but the model just trained is '{training.Version}'.");
+        throw new CakeException($"POST /predict served model_version '{version}', but the model under test is '{expectedVersion}'.");
     }
 
     Information(FormattableString.Invariant($"Smoke test: POST /predict {Level1SampleRide} → 200, duration {duration:0.00} min, model_version {version}"));
@@ -140,12 +140,12 @@ void SmokeTestLevel1Service(BackgroundServer server, Level1Training training)
     Information($"Smoke test: POST /predict {badRide} → 400 {mediaType} naming trip_distance");
 }
 
-// Publish, serve the trained model, smoke-test it, and stop the service whatever happened.
-void PublishAndSmokeTestLevel1(DirectoryPath publish, Level1Training training)
+// Publish, serve the model, smoke-test it, and stop the service whatever happened.
+void PublishAndSmokeTestLevel1(DirectoryPath publish, FilePath model, string version)
 {
     PublishLevel1Api(publish);
-    using var service = StartLevel1Service(publish, training.ModelFile, publish.GetParent().CombineWithFilePath("service.log"));
-    SmokeTestLevel1Service(service, training);
+    using var service = StartLevel1Service(publish, model, publish.GetParent().CombineWithFilePath("service.log"));
+    SmokeTestLevel1Service(service, version);
 }
 
 // The level-1 brief: linear fit within 1 s. Put next to the course's scikit-learn fit on the same months, when the
@@ -203,58 +203,7 @@ Task("Level1")
     }
 
     RunLevel1Tests();
-    PublishAndSmokeTestLevel1(Level1Paths.Folder.Combine("publish"), training);
+    PublishAndSmokeTestLevel1(Level1Paths.Folder.Combine("publish"), training.ModelFile, training.Version);
     RecordTargetSeconds(LevelResultPath(1), clock.Elapsed);
     Information($"Level 1 passed end to end in {clock.Elapsed.TotalSeconds:0} s (training {training.WallTime.TotalSeconds:0} s).");
-});
-
-// ---------------------------------------------------------------------------------------------------------------
-// Release: on a v* tag (level1-release.yml). Outside GitHub Actions it prints the shipping commands instead.
-var ReleaseTag = Argument("release-tag", EnvironmentVariable("GITHUB_REF_NAME") ?? "v0.0.0-local");
-
-Task("Release")
-    .Description("Tests, trains, publishes and smoke-tests level 1, then (in GitHub Actions) pushes the image to GHCR and creates the GitHub release.")
-    .IsDependentOn("Test")
-    .Does(() =>
-{
-    var folder = Paths.Artifacts.Combine("release");
-    // A released model must come from real data; --allow-synthetic exists only to rehearse the release offline.
-    var training = TrainLevel1Model(folder.CombineWithFilePath("model.zip"), Level1Trainer, features: null, folder.CombineWithFilePath("result.json"));
-    PublishAndSmokeTestLevel1(folder.Combine("publish"), training);
-
-    var repository = (EnvironmentVariable("GITHUB_REPOSITORY") ?? "OWNER/REPO").ToLowerInvariant(); // GHCR names are lower case
-    var image = $"ghcr.io/{repository}:{ReleaseTag}";
-    var notes = folder.CombineWithFilePath("release-notes.md");
-    System.IO.File.WriteAllText(notes.FullPath, FormattableString.Invariant($"""
-        Level 1 service image `{image}` and the model it was tested with.
-
-        - model: {training.Trainer}, version `{training.Version}`
-        - trained on {TrainMonth}, validated on {ValidationMonth}: {training.TrainRows:N0} / {training.ValidationRows:N0} rows, data {training.DataDescription}
-        - validation RMSE {training.Rmse:0.0000} minutes; fit {training.FitSeconds:0.000} s
-
-        Run: `docker run -p 8080:8080 -v "$PWD/models:/models:ro" {image}` with `model.zip` in `./models`.
-        """));
-
-    var commands = new (string Tool, ProcessArgumentBuilder Arguments)[]
-    {
-        ("docker", new ProcessArgumentBuilder().Append("build").Append("--build-arg").Append("LEVEL=1").Append("-t").Append(image).Append(".")),
-        ("docker", new ProcessArgumentBuilder().Append("push").Append(image)),
-        ("gh", new ProcessArgumentBuilder().Append("release").Append("create").Append(ReleaseTag)
-            .AppendQuoted(training.ModelFile.FullPath).AppendQuoted(training.MetricsFile.FullPath)
-            .Append("--title").AppendQuoted($"{ReleaseTag}: level 1 service and model")
-            .Append("--notes-file").AppendQuoted(notes.FullPath)
-            .Append("--verify-tag")),
-    };
-    var inGitHubActions = EnvironmentVariable("GITHUB_ACTIONS") == "true";
-    foreach (var (tool, arguments) in commands)
-    {
-        if (inGitHubActions)
-        {
-            Run(tool, arguments);
-        }
-        else
-        {
-            Information($"Not in GitHub Actions; would run: {tool} {arguments.Render()}");
-        }
-    }
 });
