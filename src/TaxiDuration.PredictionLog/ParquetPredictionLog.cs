@@ -129,7 +129,7 @@ public sealed partial class ParquetPredictionLog : BackgroundService, IPredictio
             pending.Add(new PredictionRecord(
                 batch.RequestId, time, batch.ClientKey, batch.Variant, batch.ModelVersion, i, ride.PickupZone, ride.DropoffZone, ride.TripDistance,
                 ride.PickupTime, ride.TripKey, minutes[i], batch.Latency.TotalMilliseconds,
-                shadow?.Variant, shadow?.ModelVersion, shadow is null ? null : shadowMinutes[i], shadow?.Latency.TotalMilliseconds));
+                shadow?.Variant, shadow?.ModelVersion, shadow is null ? null : shadowMinutes[i], shadow?.Latency.TotalMilliseconds, batch.TraceId));
         }
     }
 

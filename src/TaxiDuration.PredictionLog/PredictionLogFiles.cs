@@ -7,7 +7,9 @@ namespace TaxiDuration.PredictionLog;
 /// <summary>
 /// The log's file format: one Parquet file per flush, in hive-style day folders (<c>date=2026-12-01/</c>) that DuckDB
 /// and pandas read as a partitioned dataset; plain types only (UTF-8 strings, INT32, FLOAT, DOUBLE, microsecond
-/// timestamps). A file appears under its final name only once it is complete.
+/// timestamps). A file appears under its final name only once it is complete. Columns are only ever added, at the
+/// end, and read when present: files written before <c>trace_id</c> existed read with a null trace id (DuckDB reads
+/// old and new files together with <c>union_by_name = true</c>).
 /// </summary>
 public static class PredictionLogFiles
 {
@@ -28,10 +30,11 @@ public static class PredictionLogFiles
     private static readonly DataField ShadowModelVersion = new DataField<string>("shadow_model_version", nullable: true);
     private static readonly DataField ShadowPrediction = new DataField<float?>("shadow_prediction");
     private static readonly DataField ShadowLatency = new DataField<double?>("shadow_latency_ms");
+    private static readonly DataField TraceId = new DataField<string>("trace_id", nullable: true);
 
     private static readonly ParquetSchema Schema = new(
         RequestId, Time, ClientKey, Variant, ModelVersion, RideIndex, PickupZone, DropoffZone, TripDistance, PickupTime, TripKey,
-        Prediction, Latency, ShadowVariant, ShadowModelVersion, ShadowPrediction, ShadowLatency);
+        Prediction, Latency, ShadowVariant, ShadowModelVersion, ShadowPrediction, ShadowLatency, TraceId);
 
     /// <summary>The day folder a record written at <paramref name="time"/> (UTC) belongs in.</summary>
     public static string DayFolder(string root, DateTime time) =>
@@ -64,6 +67,7 @@ public static class PredictionLogFiles
             await group.WriteAsync(ShadowModelVersion, Column(records, r => r.ShadowModelVersion));
             await group.WriteAsync(ShadowPrediction, NullableValues(records, r => r.ShadowPrediction), cancellationToken: cancellationToken);
             await group.WriteAsync(ShadowLatency, NullableValues(records, r => r.ShadowLatencyMilliseconds), cancellationToken: cancellationToken);
+            await group.WriteAsync(TraceId, Column(records, r => r.TraceId));
             group.CompleteValidate();
         }
 
@@ -92,6 +96,7 @@ public static class PredictionLogFiles
     {
         await using var stream = File.OpenRead(path);
         await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken);
+        var hasTraceIds = reader.Schema.DataFields.Any(field => field.Name == TraceId.Name);
         var records = new List<PredictionRecord>();
         for (var index = 0; index < reader.RowGroupCount; index++)
         {
@@ -114,12 +119,14 @@ public static class PredictionLogFiles
             var shadowVersions = await Strings(group, ShadowModelVersion, rows, cancellationToken);
             var shadowPredictions = await ReadNullable<float>(group, ShadowPrediction, rows, cancellationToken);
             var shadowLatencies = await ReadNullable<double>(group, ShadowLatency, rows, cancellationToken);
+            var traceIds = hasTraceIds ? await Strings(group, TraceId, rows, cancellationToken) : new string?[rows];
             for (var row = 0; row < rows; row++)
             {
                 records.Add(new PredictionRecord(
                     requestIds[row]!, DateTime.SpecifyKind(times[row], DateTimeKind.Utc), clientKeys[row], variants[row]!, versions[row]!, rideIndexes[row],
                     pickupZones[row], dropoffZones[row], distances[row], DateTime.SpecifyKind(pickupTimes[row], DateTimeKind.Unspecified), tripKeys[row],
-                    predictions[row], latencies[row], shadowVariants[row], shadowVersions[row], shadowPredictions[row], shadowLatencies[row]));
+                    predictions[row], latencies[row], shadowVariants[row], shadowVersions[row], shadowPredictions[row], shadowLatencies[row],
+                    traceIds[row]));
             }
         }
 

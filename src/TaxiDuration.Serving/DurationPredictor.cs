@@ -19,7 +19,8 @@ public sealed class DurationPredictor(
     /// <summary>Predicts validated rides in order; null when no model has been published yet.</summary>
     /// <param name="requestId">Identifies the request in every record it produces.</param>
     /// <param name="clientKey">What routing is sticky on, when the caller gave one.</param>
-    public DurationPredictions? Predict(IReadOnlyList<RideRequest?> rides, string requestId, string? clientKey)
+    /// <param name="traceId">The W3C trace the request belongs to, carried into every record it produces.</param>
+    public DurationPredictions? Predict(IReadOnlyList<RideRequest?> rides, string requestId, string? clientKey, string? traceId = null)
     {
         ArgumentNullException.ThrowIfNull(rides);
         if (models.Current is not { } set)
@@ -41,7 +42,7 @@ public sealed class DurationPredictor(
         var minutes = new float[examples.Length];
         variant.Model.Predict(examples, minutes);
         var batch = new PredictionBatch(
-            requestId, clock.GetUtcNow(), clientKey, variant.Name, variant.Model.Version, observed, minutes, clock.GetElapsedTime(started));
+            requestId, clock.GetUtcNow(), clientKey, variant.Name, variant.Model.Version, observed, minutes, clock.GetElapsedTime(started), traceId);
         foreach (var observer in observers)
         {
             observer.OnPredicted(batch);

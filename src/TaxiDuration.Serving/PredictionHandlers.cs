@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using TaxiDuration.ServiceDefaults;
 
 namespace TaxiDuration.Serving;
 
@@ -24,7 +25,7 @@ public static class PredictionHandlers
             return TypedResults.ValidationProblem(errors, title: "The ride is invalid.");
         }
 
-        return predictor.Predict([ride], context.TraceIdentifier, ClientKey(context)) is { } predicted
+        return predictor.Predict([ride], context.TraceIdentifier, ClientKey(context), RequestTrace.TraceId(context)) is { } predicted
             ? Answer(context, predicted, new PredictionResponse(predicted.Minutes[0], predicted.ModelVersion))
             : NoModel();
     }
@@ -42,7 +43,7 @@ public static class PredictionHandlers
             return TypedResults.ValidationProblem(errors, title: "The batch is invalid.");
         }
 
-        return predictor.Predict(batch.Rides!, context.TraceIdentifier, ClientKey(context)) is { } predicted
+        return predictor.Predict(batch.Rides!, context.TraceIdentifier, ClientKey(context), RequestTrace.TraceId(context)) is { } predicted
             ? Answer(context, predicted, new BatchPredictionResponse(predicted.Minutes, predicted.ModelVersion))
             : NoModel();
     }

@@ -14,7 +14,7 @@ public sealed class PredictionMetricsObserver : IPredictionObserver
     private readonly Counter requests;
     private readonly Histogram latency;
     private readonly Counter predictions;
-    private readonly Histogram predictedMinutes;
+    private readonly Histogram predictedDuration;
     private readonly ConcurrentDictionary<(string Variant, string Version), VersionSeries> series = new();
 
     /// <summary>Registers the prediction metrics in <paramref name="registry"/>.</summary>
@@ -29,9 +29,9 @@ public sealed class PredictionMetricsObserver : IPredictionObserver
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.00001, 2, 14) });
         predictions = factory.CreateCounter(
             "taxi_predictions_total", "Trip durations predicted, by variant and model version.", labels);
-        predictedMinutes = factory.CreateHistogram(
-            "taxi_predicted_duration_minutes", "Predicted trip durations in minutes, by variant and model version.", labels,
-            new HistogramConfiguration { Buckets = [2, 5, 10, 15, 20, 30, 45, 60, 90] });
+        predictedDuration = factory.CreateHistogram(
+            "taxi_predicted_duration_seconds", "Predicted trip durations in seconds, by variant and model version.", labels,
+            new HistogramConfiguration { Buckets = PredictedDurationHistogram.Buckets });
     }
 
     public void OnPredicted(PredictionBatch batch)
@@ -44,7 +44,7 @@ public sealed class PredictionMetricsObserver : IPredictionObserver
         children.Predictions.Inc(minutes.Length);
         foreach (var value in minutes)
         {
-            children.PredictedMinutes.Observe(value);
+            children.PredictedDuration.Observe(PredictedDurationHistogram.Seconds(value));
         }
     }
 
@@ -55,8 +55,8 @@ public sealed class PredictionMetricsObserver : IPredictionObserver
             ? found
             : series.GetOrAdd((variant, version), key => new VersionSeries(
                 requests.WithLabels(key.Variant, key.Version), latency.WithLabels(key.Variant, key.Version),
-                predictions.WithLabels(key.Variant, key.Version), predictedMinutes.WithLabels(key.Variant, key.Version)));
+                predictions.WithLabels(key.Variant, key.Version), predictedDuration.WithLabels(key.Variant, key.Version)));
 
     private sealed record VersionSeries(
-        Counter.Child Requests, Histogram.Child Latency, Counter.Child Predictions, Histogram.Child PredictedMinutes);
+        Counter.Child Requests, Histogram.Child Latency, Counter.Child Predictions, Histogram.Child PredictedDuration);
 }

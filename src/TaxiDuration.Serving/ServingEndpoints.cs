@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TaxiDuration.Serving.OpenApi;
 
 namespace TaxiDuration.Serving;
 
@@ -11,7 +12,13 @@ public static class ServingEndpoints
     public static IEndpointRouteBuilder MapDurationPredictionEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var predict = endpoints.MapGroup("/predict").WithTags("Prediction");
+        // Besides the handlers' own answers (200, 400, 503), what the pipeline answers before them: a body over the
+        // limit (413) and a body that is not UTF-8 JSON (415). OpenApi/ describes each.
+        var predict = endpoints.MapGroup("/predict").WithTags("Prediction")
+            .WithMetadata(PredictionEndpointMetadata.Instance)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         predict.MapPost("", PredictionHandlers.Predict)
             .WithName("Predict")
             .WithSummary("Predicts one taxi ride's duration in minutes.");

@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TaxiDuration.Model;
 using TaxiDuration.Monitoring.Observation;
 using TaxiDuration.ServiceDefaults;
+using TaxiDuration.Serving.OpenApi;
 using TaxiDuration.Serving.Rollout;
 using TaxiDuration.Serving.Sources;
 
@@ -31,7 +34,19 @@ public static class ServingServiceCollectionExtensions
         services.AddSingleton<DurationPredictor>();
         services.AddSingleton<IPredictionObserver, PredictionMetricsObserver>();
 
-        services.Configure<JsonOptions>(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServingJsonContext.Default));
+        services.Configure<JsonOptions>(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServingJsonContext.Default);
+            // Numbers are JSON numbers, as RideRequest demands; set for the whole API so that the OpenAPI document,
+            // generated from these options, says so too (the web default documents "43" as a valid number).
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+        services.Configure<OpenApiOptions>(ServiceDefaultsExtensions.OpenApiDocumentName, openApi =>
+        {
+            openApi.AddDocumentTransformer<PredictionApiDocument>();
+            openApi.AddSchemaTransformer<PredictionApiSchemas>();
+            openApi.AddOperationTransformer<PredictionApiResponses>();
+        });
         return services;
     }
 

@@ -29,14 +29,20 @@ public static class TrackingBackendServiceCollectionExtensions
             return services.AddSqliteTrackingStore(configuration, access);
         }
 
-        return services.AddPostgresTracking(contentRoot => new PostgresTrackingOptions
-        {
-            ConnectionString = connectionString,
-            // The same artifact folder the embedded store would use: moving a store to the server leaves the bytes in place.
-            ArtifactRoot = TrackingServiceCollectionExtensions.StoreOptions(configuration, contentRoot).ResolvedArtifactRoot,
-            ReadOnly = (access ?? ConfiguredAccess(configuration)) == TrackingStoreAccess.ReadOnly,
-        });
+        var readOnly = (access ?? ConfiguredAccess(configuration)) == TrackingStoreAccess.ReadOnly;
+        return services.AddPostgresTracking(contentRoot => PostgresOptions(configuration, contentRoot, connectionString, readOnly));
     }
+
+    /// <summary>
+    /// The PostgreSQL store's options as <see cref="AddTrackingStore"/> resolves them: the artifact bytes stay in the
+    /// embedded store's <c>artifacts</c> folder, so moving a store to the server leaves them in place.
+    /// </summary>
+    public static PostgresTrackingOptions PostgresOptions(IConfiguration configuration, string contentRoot, string connectionString, bool readOnly = false) => new()
+    {
+        ConnectionString = connectionString,
+        ArtifactRoot = TrackingServiceCollectionExtensions.StoreOptions(configuration, contentRoot).ResolvedArtifactRoot,
+        ReadOnly = readOnly,
+    };
 
     /// <summary>The configured PostgreSQL connection string, or null for the embedded store.</summary>
     public static string? PostgresConnectionString(IConfiguration configuration)

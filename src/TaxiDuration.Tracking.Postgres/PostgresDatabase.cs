@@ -1,5 +1,6 @@
 using System.Data;
 using Npgsql;
+using TaxiDuration.Tracking.Backends;
 
 namespace TaxiDuration.Tracking.Postgres;
 
@@ -13,13 +14,14 @@ namespace TaxiDuration.Tracking.Postgres;
 internal sealed class PostgresDatabase : IDisposable
 {
     private readonly NpgsqlDataSource dataSource;
-    private readonly int maxRetries;
+    private readonly TransientRetry<PostgresException> retry;
 
     private PostgresDatabase(NpgsqlDataSource dataSource, string location, int maxRetries)
     {
         this.dataSource = dataSource;
         Location = location;
-        this.maxRetries = maxRetries;
+        retry = new TransientRetry<PostgresException>(maxRetries, IsTransient, error => new TimeoutException(
+            $"Tracking store '{location}' kept failing with {error.SqlState} ({error.MessageText}) through {maxRetries} retries; another writer holds what this one needs.", error));
     }
 
     /// <summary>Server, port and database as a URI without credentials: safe to print and to put in messages.</summary>
@@ -104,25 +106,7 @@ internal sealed class PostgresDatabase : IDisposable
 
     public void Dispose() => dataSource.Dispose();
 
-    private T WithRetry<T>(Func<T> attempt)
-    {
-        for (var retry = 0; ; retry++)
-        {
-            try
-            {
-                return attempt();
-            }
-            catch (PostgresException error) when (IsTransient(error) && retry < maxRetries)
-            {
-                // Jitter so transactions that collided do not collide again in lock step.
-                Thread.Sleep(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * (retry + 1)));
-            }
-            catch (PostgresException error) when (IsTransient(error))
-            {
-                throw new TimeoutException($"Tracking store '{Location}' kept failing with {error.SqlState} ({error.MessageText}) through {maxRetries} retries; another writer holds what this one needs.", error);
-            }
-        }
-    }
+    private T WithRetry<T>(Func<T> attempt) => retry.Execute(attempt);
 
     private static bool IsTransient(PostgresException error) =>
         error.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using TaxiDuration.Tracking.Backends;
 
 namespace TaxiDuration.Tracking.Sqlite;
 
@@ -17,6 +18,7 @@ internal sealed class SqliteDatabase
     private const int SqliteNotADatabase = 26;
 
     private readonly TrackingStoreOptions options;
+    private readonly TransientRetry<SqliteException> retry;
     private string connectionString;
 
     private SqliteDatabase(TrackingStoreOptions options)
@@ -24,6 +26,9 @@ internal sealed class SqliteDatabase
         this.options = options;
         FilePath = Path.GetFullPath(options.DatabasePath);
         connectionString = ConnectionString(FilePath, options, immutable: false);
+        var path = FilePath;
+        retry = new TransientRetry<SqliteException>(options.MaxBusyRetries, IsBusy, error => new TimeoutException(
+            $"Tracking store '{path}' stayed locked by another process through {options.MaxBusyRetries} retries of {options.BusyTimeout}; {error.Message}", error));
     }
 
     public string FilePath { get; }
@@ -171,25 +176,7 @@ internal sealed class SqliteDatabase
         }
     }
 
-    private T WithRetry<T>(Func<T> attempt)
-    {
-        for (var retry = 0; ; retry++)
-        {
-            try
-            {
-                return attempt();
-            }
-            catch (SqliteException error) when (IsBusy(error) && retry < options.MaxBusyRetries)
-            {
-                // Jitter so processes that collided do not collide again in lock step.
-                Thread.Sleep(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * (retry + 1)));
-            }
-            catch (SqliteException error) when (IsBusy(error))
-            {
-                throw new TimeoutException($"Tracking store '{FilePath}' stayed locked by another process through {options.MaxBusyRetries} retries of {options.BusyTimeout}; {error.Message}", error);
-            }
-        }
-    }
+    private T WithRetry<T>(Func<T> attempt) => retry.Execute(attempt);
 
     private static bool IsBusy(SqliteException error) => error.SqliteErrorCode is SqliteBusy or SqliteLocked;
 }

@@ -16,6 +16,7 @@ public sealed class DependencyDirectionTests
     private const string Sqlite = "TaxiDuration.Tracking.Sqlite";
     private const string Postgres = "TaxiDuration.Tracking.Postgres";
     private const string TrackingHosting = "TaxiDuration.Tracking.Hosting";
+    private const string TrackingHostingCommands = "TaxiDuration.Tracking.Hosting.Commands";
     private const string Model = "TaxiDuration.Model";
     private const string Monitoring = "TaxiDuration.Monitoring";
     private const string CommandLine = "TaxiDuration.CommandLine";
@@ -47,6 +48,9 @@ public sealed class DependencyDirectionTests
         [Postgres] = [Tracking],
         // Which backend a host uses is configuration: the one place that knows both.
         [TrackingHosting] = [Tracking, Sqlite, Postgres],
+        // Its commands (copy-tracking-store) stand apart: services reference TrackingHosting and must not carry a
+        // command line, nor, through CommandLine, the Parquet reader.
+        [TrackingHostingCommands] = [TrackingHosting, CommandLine],
         // A model file and its loading, registry-backed or not; no trainers.
         [Model] = [Features, Tracking],
         // Monitoring is plain .NET over features and models: never serving, web, or a database.

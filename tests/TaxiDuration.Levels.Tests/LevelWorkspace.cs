@@ -45,6 +45,15 @@ internal sealed class LevelWorkspace : IDisposable
     public string[] QuickTrain(params string[] extra) =>
         ["train", "--candidates", "linear", "--trials", "0", "--test", "none", "--allow-synthetic", "--offline", "--result", ResultPath, .. extra];
 
+    /// <summary>A quick training run whose version 1 a person then promotes: a store with a champion to serve.</summary>
+    public async Task TrainFirstChampionAsync(string reason)
+    {
+        var trained = await CliAsync(QuickTrain());
+        Assert.True(trained.ExitCode == 0, trained.Transcript);
+        var promoted = await CliAsync("promote", "--version", "1", "--reason", reason);
+        Assert.True(promoted.ExitCode == 0, promoted.Transcript);
+    }
+
     /// <summary>Where <see cref="QuickTrain"/> runs write their result.json (each run replaces it).</summary>
     public string ResultPath => folder.File("result.json");
 

@@ -67,10 +67,7 @@ public sealed class StartupFailureTests : IDisposable
     public async Task A_level_2_service_whose_champion_file_was_tampered_with_after_registration_refuses_it_and_exits_1()
     {
         using var workspace = new LevelWorkspace("level2");
-        var trained = await workspace.CliAsync(workspace.QuickTrain());
-        Assert.True(trained.ExitCode == 0, trained.Transcript);
-        var promoted = await workspace.CliAsync("promote", "--version", "1", "--reason", "startup test");
-        Assert.True(promoted.ExitCode == 0, promoted.Transcript);
+        await workspace.TrainFirstChampionAsync("startup test");
         var artifact = workspace.OpenStore().Registry.ResolveArtifact(Tracking.ModelUri.Parse("taxi-duration@champion")).FilePath;
         await File.AppendAllTextAsync(artifact, "tampered after registration");
 

@@ -13,6 +13,8 @@ namespace TaxiDuration.PredictionLog.Tests;
 /// <summary>The prediction log keeps every prediction it accepted, never blocks, and writes files other tools read.</summary>
 public sealed class PredictionLogTests : IDisposable
 {
+    private const string TraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
     private readonly TemporaryFolder folder = new();
 
     [Fact]
@@ -42,16 +44,11 @@ public sealed class PredictionLogTests : IDisposable
         Assert.Equal(10_000, records.Count(record => record.ShadowPrediction is not null));
         Assert.Equal(records.Count, records.Select(record => (record.RequestId, record.RideIndex)).Distinct().Count());
 
-        using var duck = new DuckDBConnection("Data Source=:memory:");
-        duck.Open();
-        using var query = duck.CreateCommand();
-        query.CommandText = $"SELECT count(*), sum(prediction), count(shadow_prediction), min(date) FROM read_parquet('{log.Root}/**/*.parquet', hive_partitioning = true)";
-        using var reader = query.ExecuteReader();
-        Assert.True(reader.Read());
-        Assert.Equal(accepted, Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture));
-        Assert.Equal(records.Sum(record => (double)record.Prediction), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture), 1);
-        Assert.Equal(10_000, Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture));
-        Assert.Equal(new DateOnly(2026, 12, 1), (DateOnly)reader.GetValue(3));
+        var duck = DuckDbRow($"SELECT count(*), sum(prediction), count(shadow_prediction), min(date) FROM read_parquet('{log.Root}/**/*.parquet', hive_partitioning = true)");
+        Assert.Equal(accepted, Convert.ToInt64(duck[0], CultureInfo.InvariantCulture));
+        Assert.Equal(records.Sum(record => (double)record.Prediction), Convert.ToDouble(duck[1], CultureInfo.InvariantCulture), 1);
+        Assert.Equal(10_000, Convert.ToInt64(duck[2], CultureInfo.InvariantCulture));
+        Assert.Equal(new DateOnly(2026, 12, 1), (DateOnly)duck[3]);
     }
 
     [Fact]
@@ -60,13 +57,35 @@ public sealed class PredictionLogTests : IDisposable
         using var log = Log(out _, flushInterval: TimeSpan.FromMilliseconds(50));
         await log.StartAsync(CancellationToken.None);
 
-        Assert.True(log.TryAppend(Batch("request-1", rides: 1), Shadow()));
+        Assert.True(log.TryAppend(Batch("request-1", rides: 1, TraceId), Shadow()));
         await log.StopAsync(CancellationToken.None);
 
         var record = Assert.Single(await PredictionLogFiles.ReadAllAsync(log.Root));
         Assert.Equal(new PredictionRecord(
             "request-1", new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc), "client-9", "champion", "taxi-duration/3", 0, 43, 151, 1.5,
-            new DateTime(2021, 3, 3, 8, 15, 0), "trip-request-1-0", 7.25f, 0.5, "challenger", "taxi-duration/4", 6.5f, 0.25), record);
+            new DateTime(2021, 3, 3, 8, 15, 0), "trip-request-1-0", 7.25f, 0.5, "challenger", "taxi-duration/4", 6.5f, 0.25, TraceId), record);
+    }
+
+    [Fact]
+    public async Task Files_written_before_trace_ids_still_read_beside_new_ones_with_no_trace_id()
+    {
+        var written = await PredictionLogFiles.WriteAsync(folder.File("current"), "part.parquet", [Record("old-request", traceId: null)], CancellationToken.None);
+        var root = folder.File("predictions");
+        var day = PredictionLogFiles.DayFolder(root, new DateTime(2026, 11, 30));
+        Directory.CreateDirectory(day);
+        await LogFileBeforeTraceIds.WriteAsync(written, Path.Combine(day, "part-old.parquet"));
+        await PredictionLogFiles.WriteAsync(day, "part-new.parquet", [Record("new-request", TraceId)], CancellationToken.None);
+
+        var records = await PredictionLogFiles.ReadAllAsync(root);
+
+        Assert.Equal([Record("new-request", TraceId), Record("old-request", traceId: null)], records);
+        var duck = DuckDbRow($"SELECT count(*), count(trace_id) FROM read_parquet('{root}/**/*.parquet', union_by_name = true)");
+        Assert.Equal(2, Convert.ToInt64(duck[0], CultureInfo.InvariantCulture));
+        Assert.Equal(1, Convert.ToInt64(duck[1], CultureInfo.InvariantCulture));
+
+        static PredictionRecord Record(string requestId, string? traceId) => new(
+            requestId, new DateTime(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc), null, "champion", "taxi-duration/2", 0, 74, 75, 0.8,
+            new DateTime(2021, 3, 3, 8, 16, 0), null, 4.5f, 0.25, null, null, null, null, traceId);
     }
 
     [Fact]
@@ -116,6 +135,20 @@ public sealed class PredictionLogTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
+    // What DuckDB, a reader that is not ours, finds: the one row of an aggregate query.
+    private static object[] DuckDbRow(string sql)
+    {
+        using var duck = new DuckDBConnection("Data Source=:memory:");
+        duck.Open();
+        using var query = duck.CreateCommand();
+        query.CommandText = sql;
+        using var reader = query.ExecuteReader();
+        Assert.True(reader.Read());
+        var values = new object[reader.FieldCount];
+        reader.GetValues(values);
+        return values;
+    }
+
     private ParquetPredictionLog Log(out CollectorRegistry registry, TimeSpan flushInterval, int capacity = 100_000)
     {
         registry = Metrics.NewCustomRegistry();
@@ -124,7 +157,7 @@ public sealed class PredictionLogTests : IDisposable
             new Environment(folder.Path), registry, TimeProvider.System, NullLogger<ParquetPredictionLog>.Instance);
     }
 
-    private static PredictionBatch Batch(string requestId, int rides) => new(
+    private static PredictionBatch Batch(string requestId, int rides, string? traceId = null) => new(
         requestId,
         new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero),
         "client-9",
@@ -132,7 +165,8 @@ public sealed class PredictionLogTests : IDisposable
         "taxi-duration/3",
         [.. Enumerable.Range(0, rides).Select(i => new ObservedRide(43 + i, 151, 1.5, new DateTime(2021, 3, 3, 8, 15, 0), $"trip-{requestId}-{i}"))],
         Enumerable.Repeat(7.25f, rides).ToArray(),
-        TimeSpan.FromMilliseconds(0.5));
+        TimeSpan.FromMilliseconds(0.5),
+        traceId);
 
     private static ShadowPredictions Shadow() => new("challenger", "taxi-duration/4", new[] { 6.5f, 6.5f }, TimeSpan.FromMilliseconds(0.25));
 

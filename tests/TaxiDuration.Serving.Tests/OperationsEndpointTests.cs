@@ -60,7 +60,7 @@ public sealed class OperationsEndpointTests(TrainedModelFixture model)
 
         var metrics = await client.GetStringAsync("/metrics");
         Assert.Contains($"taxi_predictions_total{{variant=\"champion\",model_version=\"{TestModel.Version}\"}} 3", metrics, StringComparison.Ordinal);
-        Assert.Contains($"taxi_predicted_duration_minutes_count{{variant=\"champion\",model_version=\"{TestModel.Version}\"}} 3", metrics, StringComparison.Ordinal);
+        Assert.Contains($"taxi_predicted_duration_seconds_count{{variant=\"champion\",model_version=\"{TestModel.Version}\"}} 3", metrics, StringComparison.Ordinal);
         var requestLines = metrics.Split('\n').Where(line => line.StartsWith("http_requests_received_total{", StringComparison.Ordinal)).ToList();
         Assert.Contains(requestLines, line => line.Contains("code=\"200\"", StringComparison.Ordinal) && line.EndsWith(" 3", StringComparison.Ordinal));
         Assert.Contains(requestLines, line => line.Contains("code=\"400\"", StringComparison.Ordinal) && line.EndsWith(" 1", StringComparison.Ordinal));

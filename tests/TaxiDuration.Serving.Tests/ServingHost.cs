@@ -7,13 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace TaxiDuration.Serving.Tests;
 
 /// <summary>
-/// The real level-1 host (its Program.cs) in memory, in the Production environment so tests see what ships, with
-/// configuration overrides and, when a test needs one, service replacements.
+/// The real level-1 host (its Program.cs) in memory, in the Production environment so tests see what ships (unless
+/// a test asks for another), with configuration overrides and, when a test needs one, service replacements.
 /// </summary>
 internal sealed class ServingHost(
     IReadOnlyDictionary<string, string?> settings,
     Action<IServiceCollection>? replaceServices = null,
-    string? contentRoot = null) : WebApplicationFactory<Program>
+    string? contentRoot = null,
+    string environment = "Production") : WebApplicationFactory<Program>
 {
     public static ServingHost Serving(string modelPath, params (string Key, string? Value)[] extraSettings)
     {
@@ -28,7 +29,7 @@ internal sealed class ServingHost(
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(environment);
         if (contentRoot is not null)
         {
             builder.UseContentRoot(contentRoot);

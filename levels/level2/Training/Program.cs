@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TaxiDuration.CommandLine;
 using TaxiDuration.Tracking.Hosting;
+using TaxiDuration.Tracking.Hosting.Commands;
 using TaxiDuration.TrainingPipeline.Commands;
 
 // Level 2: training is a tracked pipeline, models live in a registry, and promotion is a person's command.
@@ -12,5 +13,6 @@ var root = new RootCommand("Taxi trip-duration, level 2: automated training with
     RunsCommand.Create(store),
     ModelsCommand.Create(store),
     PromoteCommand.Create(store, servedWhen: "Restart the level-2 service to serve it."),
+    CopyTrackingStoreCommand.Create(),
 };
 return await CommandLineApp.RunAsync(root, args);

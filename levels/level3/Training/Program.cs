@@ -2,6 +2,7 @@ using System.CommandLine;
 using TaxiDuration.CommandLine;
 using TaxiDuration.Deployment.Commands;
 using TaxiDuration.Tracking.Hosting;
+using TaxiDuration.Tracking.Hosting.Commands;
 using TaxiDuration.TrainingPipeline.Commands;
 
 // Level 3: a model reaches production through a gate, not a person: train registers a challenger, gate judges it
@@ -19,5 +20,6 @@ var root = new RootCommand("Taxi trip-duration, level 3: automated deployment th
     DecisionsCommand.Create(store),
     ReplayCommand.Create(),
     MonitorCommand.Create(store),
+    CopyTrackingStoreCommand.Create(),
 };
 return await CommandLineApp.RunAsync(root, args);

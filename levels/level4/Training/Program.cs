@@ -3,6 +3,7 @@ using TaxiDuration.Automation.Commands;
 using TaxiDuration.CommandLine;
 using TaxiDuration.Deployment.Commands;
 using TaxiDuration.Tracking.Hosting;
+using TaxiDuration.Tracking.Hosting.Commands;
 using TaxiDuration.TrainingPipeline.Commands;
 
 // Level 4: nobody decides when to retrain. The loop monitors each labelled window against the champion's reference
@@ -21,5 +22,6 @@ var root = new RootCommand("Taxi trip-duration, level 4: drift- and performance-
     ReplayCommand.Create(),
     MonitorCommand.Create(store),
     LoopReplayCommand.Create(store),
+    CopyTrackingStoreCommand.Create(),
 };
 return await CommandLineApp.RunAsync(root, args);

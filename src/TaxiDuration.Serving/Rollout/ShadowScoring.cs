@@ -19,7 +19,7 @@ public sealed class ShadowScoring : BackgroundService, IPredictionObserver
     private readonly ShadowOptions? shadow;
     private readonly Channel<(PredictionBatch Batch, ServedVariant Shadow)> queue;
     private readonly Counter dropped;
-    private readonly Histogram shadowMinutes;
+    private readonly Histogram shadowDuration;
     private readonly TimeProvider clock;
 
     public ShadowScoring(IServedModelProvider models, IOptions<RolloutOptions> options, CollectorRegistry registry, TimeProvider clock, IPredictionLog? log = null)
@@ -37,8 +37,8 @@ public sealed class ShadowScoring : BackgroundService, IPredictionObserver
         });
         var factory = Metrics.WithCustomRegistry(registry);
         dropped = factory.CreateCounter("taxi_shadow_dropped_total", "Requests not shadow-scored because the shadow queue was full.");
-        shadowMinutes = factory.CreateHistogram("taxi_shadow_predicted_duration_minutes", "Durations the shadow model predicted, by model version.", ["model_version"],
-            new HistogramConfiguration { Buckets = [2, 5, 10, 15, 20, 30, 45, 60, 90] });
+        shadowDuration = factory.CreateHistogram("taxi_shadow_predicted_duration_seconds", "Durations the shadow model predicted, in seconds, by model version.", ["model_version"],
+            new HistogramConfiguration { Buckets = PredictedDurationHistogram.Buckets });
     }
 
     public void OnPredicted(PredictionBatch batch)
@@ -83,10 +83,10 @@ public sealed class ShadowScoring : BackgroundService, IPredictionObserver
         var examples = batch.Rides.Select(ride => RideFeaturizer.ToExample(ride)).ToArray();
         var minutes = new float[examples.Length];
         shadowVariant.Model.Predict(examples, minutes);
-        var child = shadowMinutes.WithLabels(shadowVariant.Model.Version);
+        var child = shadowDuration.WithLabels(shadowVariant.Model.Version);
         foreach (var value in minutes)
         {
-            child.Observe(value);
+            child.Observe(PredictedDurationHistogram.Seconds(value));
         }
 
         log?.TryAppend(batch, new ShadowPredictions(shadowVariant.Name, shadowVariant.Model.Version, minutes, clock.GetElapsedTime(started)));

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TaxiDuration.Automation.Metrics;
+using TaxiDuration.TestSupport;
 
 namespace TaxiDuration.Automation.Tests.Alerts;
 

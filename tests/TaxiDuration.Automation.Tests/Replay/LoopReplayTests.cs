@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using TaxiDuration.Automation.Policy;
 using TaxiDuration.Automation.Replay;
-using TaxiDuration.Automation.Tests.Alerts;
 using TaxiDuration.Data.Synthetic;
 using TaxiDuration.Deployment.Gate;
 using TaxiDuration.Monitoring.Drift;

@@ -1,9 +1,14 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace TaxiDuration.Automation.Tests.Alerts;
+namespace TaxiDuration.TestSupport;
 
-/// <summary>Prometheus' own checker (Debian package <c>prometheus</c>; .ci/run installs it), run as a process.</summary>
-internal static class Promtool
+/// <summary>
+/// Prometheus' own checker (Debian package <c>prometheus</c>; .ci/run installs it), run as a process: the alert rules'
+/// unit tests, the level-4 loop's metrics file and the services' <c>/metrics</c> are judged by the tool Prometheus
+/// users run, not by a reimplementation of its rules.
+/// </summary>
+public static class Promtool
 {
     public static string? Path { get; } = Environment.GetEnvironmentVariable("PATH")?.Split(System.IO.Path.PathSeparator)
         .Select(folder => System.IO.Path.Combine(folder, "promtool"))
