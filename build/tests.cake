@@ -1,6 +1,5 @@
 // Test: every test project in Template.sln with coverage (coverlet), then a coverage report
-// (ReportGenerator: HTML, text and GitHub Markdown summaries) in artifacts/coverage/ and one closing count line.
-#tool dotnet:?package=dotnet-reportgenerator-globaltool&version=5.6.0
+// (ReportGenerator, a local tool: HTML, text and GitHub Markdown summaries) in artifacts/coverage/ and one closing count line.
 Task("Test")
     .Description("Runs all tests with coverage; report in artifacts/coverage/.")
     .IsDependentOn("Build")
@@ -32,13 +31,16 @@ Task("Test")
     var reports = GetFiles($"{results}/**/coverage.cobertura.xml");
     if (reports.Count > 0)
     {
-        ReportGenerator(reports, coverage, new ReportGeneratorSettings
-        {
-            ReportTypes = new[] { ReportGeneratorReportType.Html, ReportGeneratorReportType.TextSummary, ReportGeneratorReportType.MarkdownSummaryGithub },
-            Verbosity = ReportGeneratorVerbosity.Error,
+        // The local tool (.config/dotnet-tools.json), run as `dotnet reportgenerator`: Cake's ReportGenerator alias did
+        // not find the executable its #tool directive installed on a fresh clone.
+        Run("dotnet", new ProcessArgumentBuilder()
+            .Append("reportgenerator")
+            .AppendQuoted($"-reports:{string.Join(';', reports.Select(r => r.FullPath))}")
+            .AppendQuoted($"-targetdir:{coverage.FullPath}")
+            .Append("-reporttypes:Html;TextSummary;MarkdownSummaryGithub")
             // Source generators' files live under obj/ and are gone after the build: nothing to report on.
-            ArgumentCustomization = arguments => arguments.AppendQuoted("-filefilters:-*/obj/*"),
-        });
+            .AppendQuoted("-filefilters:-*/obj/*")
+            .Append("-verbosity:Error"));
         Information(CoverageOverview(coverage.CombineWithFilePath("Summary.txt")));
         Information($"Coverage report: {coverage.CombineWithFilePath("index.html")}");
     }
