@@ -35,7 +35,6 @@ public static class Level1Paths
 public sealed record Level1Training(LevelRun Run, TimeSpan WallTime)
 {
     public FilePath ModelFile => new FilePath(Run.Output("model_file"));
-    public FilePath MetricsFile => ModelFile.ChangeExtension(".metrics.json");
     public string Trainer => Run.Output("trainer");
     public string Version => Run.Output("model_version");
     public double Rmse => Run.Metric("validation_rmse");
