@@ -6,7 +6,7 @@ namespace TaxiDuration.Tracking.Sqlite;
 /// </summary>
 internal static class SchemaMigrations
 {
-    public static IReadOnlyList<string> All { get; } = [TrackingTables, RegistryTables, DeploymentDecisions];
+    public static IReadOnlyList<string> All { get; } = [TrackingTables, RegistryTables, DeploymentDecisions, ImmutableParams];
 
     public static int LatestVersion => All.Count;
 
@@ -168,5 +168,15 @@ internal static class SchemaMigrations
         BEGIN SELECT RAISE(ABORT, 'deployment_decisions is append-only'); END;
         CREATE TRIGGER deployment_decisions_no_delete BEFORE DELETE ON deployment_decisions
         BEGIN SELECT RAISE(ABORT, 'deployment_decisions is append-only'); END;
+        """;
+
+    // Params record what a run was started with: the database refuses to change them, whoever writes, as PostgreSQL's
+    // params_immutable does (the contract suite found SQLite leaving it to the library alone). Logging the same value
+    // again is an INSERT ... DO NOTHING, so no trigger fires for it.
+    private const string ImmutableParams = """
+        CREATE TRIGGER params_no_update BEFORE UPDATE ON params
+        BEGIN SELECT RAISE(ABORT, 'params are immutable'); END;
+        CREATE TRIGGER params_no_delete BEFORE DELETE ON params
+        BEGIN SELECT RAISE(ABORT, 'params are immutable'); END;
         """;
 }

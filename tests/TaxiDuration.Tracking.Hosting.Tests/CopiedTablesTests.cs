@@ -15,10 +15,10 @@ public sealed class CopiedTablesTests : IDisposable
     private readonly TemporaryFolder folder = new();
 
     [Fact]
-    public void The_table_list_is_for_the_schema_version_both_backends_write()
+    public void The_table_list_is_for_the_schema_versions_the_backends_write()
     {
-        Assert.Equal(CopiedTables.SchemaVersion, TrackingStore.SchemaVersion);
-        Assert.Equal(CopiedTables.SchemaVersion, PostgresTrackingStore.SchemaVersion);
+        Assert.Equal(CopiedTables.SqliteSchemaVersion, TrackingStore.SchemaVersion);
+        Assert.Equal(CopiedTables.PostgresSchemaVersion, PostgresTrackingStore.SchemaVersion);
     }
 
     [Fact]

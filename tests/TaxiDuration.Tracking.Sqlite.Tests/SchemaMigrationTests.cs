@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using TaxiDuration.Tracking.Sqlite;
 
 namespace TaxiDuration.Tracking.Sqlite.Tests;
@@ -58,6 +59,29 @@ public sealed class SchemaMigrationTests : IDisposable
         Assert.Equal(TrackingStore.SchemaVersion, Pragma("user_version"));
         Assert.NotNull(store.Tracker.GetExperimentByName("from-v1"));
         Assert.Empty(store.Registry.ListRegisteredModels());
+    }
+
+    [Fact]
+    public void Migrating_a_version_3_store_keeps_its_params_and_makes_them_immutable_in_the_database()
+    {
+        SqliteDatabase.Open(temp.Options, targetVersion: 3);
+        Execute("INSERT INTO experiments (name, created_ms) VALUES ('v3', 0);");
+        Execute("""
+            INSERT INTO runs (run_id, experiment_id, name, status, start_ms, owner_host, owner_pid, owner_started_ms)
+            VALUES ('r1', 1, 'run', 'FINISHED', 0, 'host', 1, 0);
+            INSERT INTO params (run_id, key, value) VALUES ('r1', 'trainer', 'sdca');
+            """);
+        Execute("UPDATE params SET value = 'edited-before-4';");
+
+        temp.Open();
+
+        Assert.Equal(4, Pragma("user_version"));
+        Assert.Equal(["edited-before-4"], Query("SELECT value FROM params;"));
+        var update = Assert.Throws<SqliteException>(() => Execute("UPDATE params SET value = 'fasttree';"));
+        var delete = Assert.Throws<SqliteException>(() => Execute("DELETE FROM params;"));
+        Assert.Contains("params are immutable", update.Message, StringComparison.Ordinal);
+        Assert.Contains("params are immutable", delete.Message, StringComparison.Ordinal);
+        Assert.Equal(["edited-before-4"], Query("SELECT value FROM params;"));
     }
 
     [Fact]

@@ -1,14 +1,19 @@
 namespace TaxiDuration.Tracking.Hosting.StoreCopy;
 
 /// <summary>
-/// Every table of a tracking store at schema version <see cref="SchemaVersion"/> of both backends, in foreign-key
+/// Every table of a tracking store at SQLite schema version <see cref="SqliteSchemaVersion"/> and PostgreSQL schema
+/// version <see cref="PostgresSchemaVersion"/>, in foreign-key
 /// order (a row's references are copied before it). Ids are copied, not regenerated: run ids, experiment ids, metric
 /// ids and the alias-history and decision sequences are what logs, result files and people already quote.
 /// </summary>
 internal static class CopiedTables
 {
-    /// <summary>The schema version (SQLite's and PostgreSQL's) these tables describe; a migration that changes a table changes this list.</summary>
-    public const int SchemaVersion = 3;
+    /// <summary>The SQLite schema version these tables describe; a migration that changes a table changes this list.</summary>
+    /// <remarks>SQLite's version 4 added only the params triggers PostgreSQL had from its version 1: no table changed.</remarks>
+    public const int SqliteSchemaVersion = 4;
+
+    /// <summary>The PostgreSQL schema version these tables describe.</summary>
+    public const int PostgresSchemaVersion = 3;
 
     public static IReadOnlyList<CopiedTable> All { get; } =
     [

@@ -5,11 +5,6 @@ namespace TaxiDuration.Tracking.Tests.Contract;
 /// <summary>What a run logs: metric history, immutable params, mutable tags, all-or-nothing batches, data fingerprints.</summary>
 public sealed class RunLoggingTests(FreshDatabase database) : IClassFixture<FreshDatabase>
 {
-    // A finding of the contract (issue 13): SQLite's schema has no trigger on params, so only the library keeps them
-    // immutable there; PostgreSQL's database refuses the change itself. Unskip once SQLite gains the trigger.
-    private const string SqliteHasNoParamsTrigger =
-        "SQLite's schema has no trigger keeping params immutable: only the library refuses a change there, unlike PostgreSQL";
-
     [Theory, OnSqlite, OnPostgres]
     public void Metric_history_keeps_every_step_and_the_latest_is_the_highest_step(Backend backend)
     {
@@ -71,7 +66,7 @@ public sealed class RunLoggingTests(FreshDatabase database) : IClassFixture<Fres
         Assert.Equal("sdca", tracker.GetRun(run).Params["trainer"]);
     }
 
-    [Theory, OnSqlite(Skip = SqliteHasNoParamsTrigger), OnPostgres]
+    [Theory, OnSqlite, OnPostgres]
     public void Params_cannot_be_changed_or_removed_even_with_raw_sql(Backend backend)
     {
         using var store = ContractStore.Create(backend, database);
