@@ -7,5 +7,11 @@ namespace TaxiDuration.TrainingPipeline.Commands;
 internal static class StoreLocation
 {
     public static void Describe(IServiceProvider services) =>
-        Console.WriteLine($"Tracking store: {services.GetRequiredService<IExperimentTracker>().Location} (set TAXI_TRACKING_DIR or Tracking:Directory to use another)");
+        Console.WriteLine(Line(services.GetRequiredService<IExperimentTracker>().Location));
+
+    /// <summary>The store and the setting that names another one: a server store is chosen by its own setting.</summary>
+    public static string Line(string location) =>
+        location.StartsWith("postgresql://", StringComparison.Ordinal)
+            ? $"Tracking store: {location} (set TAXI_TRACKING_POSTGRES or Tracking:Postgres to use another)"
+            : $"Tracking store: {location} (set TAXI_TRACKING_DIR or Tracking:Directory to use another)";
 }
