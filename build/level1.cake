@@ -1,11 +1,9 @@
-// Level 1, DevOps without MLOps. Level1 and the release (release.cake) share the steps below; Benchmark
+// Level 1, DevOps without MLOps. Level1 and the release (level1-release.cake) share the steps below; Benchmark
 // (benchmark.cake) reuses them.
 //   Level1     train (the level's CLI) → tests → publish (the Dockerfile's command) → serve on loopback →
 //              smoke-test /predict → stop; writes artifacts/level1/result.json for the ladder.
 //   Benchmark  /predict throughput against the bare endpoint and the course's Flask service (benchmark.cake).
 // Services run as child processes on free loopback ports and are always stopped, also when a step fails.
-#load "services.cake"
-#load "benchmark.cake"
 using System.Globalization;
 using System.Net;
 using System.Net.Http;

@@ -2,7 +2,6 @@
 // manual promotion (Promote) and the end-to-end run (Level2: train → promote → serve the champion).
 // Every target runs the level-2 CLI from the repository root, so the store is tracking/ unless
 // TAXI_TRACKING_DIR names another folder, and each run's summary lands in artifacts/level2/runs/<runId>/.
-#load "services.cake"
 using System.Net.Http;
 using System.Text.Json;
 
@@ -23,25 +22,6 @@ DirectoryPath Level2TrackingFolder =>
     System.Environment.GetEnvironmentVariable("TAXI_TRACKING_DIR") is { Length: > 0 } folder
         ? MakeAbsolute(Directory(folder))
         : Paths.Root.Combine("tracking");
-
-// A level's training CLI, built once per build run (or not at all when the Build task built the solution) and
-// started with `dotnet run --no-build` from the repository root: no bin/ path to guess, and relative paths
-// (tracking/, artifacts/) resolve against the root. Arguments after the returned builder go to the CLI.
-ProcessArgumentBuilder LevelTrainingCli(int level)
-{
-    var project = Paths.Root.Combine($"levels/level{level}/Training");
-    if (!BuildState.SolutionBuilt && BuildState.BuiltLevelClis.Add(level))
-    {
-        DotNetBuild(project.FullPath, new DotNetBuildSettings { Configuration = Configuration });
-    }
-
-    return new ProcessArgumentBuilder()
-        .Append("run").Append("--project").AppendQuoted(project.FullPath)
-        .Append("--configuration").Append(Configuration).Append("--no-build")
-        .Append("--");
-}
-
-ProcessArgumentBuilder LevelCli(int level, string command) => LevelTrainingCli(level).Append(command);
 
 ProcessArgumentBuilder Level2Cli(string command) => LevelCli(2, command);
 

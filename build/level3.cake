@@ -2,7 +2,6 @@
 // hot-reload it. Gate, Deploy, Rollback, Replay and Monitor act on your store (tracking/, or TAXI_TRACKING_DIR) like
 // the level-2 targets; Level3 plays the whole story end to end in a store of its own (artifacts/level3/tracking),
 // so it can be run again and again with the same outcome.
-#load "services.cake"
 using System.Net.Http;
 using System.Text.Json;
 
@@ -15,47 +14,6 @@ void AppendMonth(ProcessArgumentBuilder arguments)
     if (HasArgument("month"))
     {
         arguments.Append("--month").AppendQuoted(Argument<string>("month"));
-    }
-}
-
-// Runs a level CLI command (level 3 or 4) from the repository root, against the given store (null: the user's store).
-int RunLevelTool(ProcessArgumentBuilder arguments, DirectoryPath store = null)
-{
-    var settings = new ProcessSettings { Arguments = arguments, WorkingDirectory = Paths.Root };
-    if (store is not null)
-    {
-        settings.EnvironmentVariables = OwnStoreEnvironment(store);
-    }
-
-    return StartProcess("dotnet", settings);
-}
-
-// A target that plays a whole story (Level3, Level4, the benchmarks) keeps a store of its own, so every run starts
-// from nothing: a folder under artifacts/ and, on PostgreSQL (TAXI_TRACKING_POSTGRES), a schema of that database named
-// after the folder and the time the build started (the store creates it; drop it with DROP SCHEMA … CASCADE).
-
-Dictionary<string, string> OwnStoreEnvironment(DirectoryPath store)
-{
-    var environment = new Dictionary<string, string> { ["TAXI_TRACKING_DIR"] = store.FullPath };
-    if (System.Environment.GetEnvironmentVariable("TAXI_TRACKING_POSTGRES") is { Length: > 0 } server)
-    {
-        var folder = Paths.Artifacts.GetRelativePath(store).FullPath.ToLowerInvariant();
-        var schema = System.Text.RegularExpressions.Regex.Replace(folder, "[^a-z0-9]+", "_").Trim('_') + "_" + BuildState.StartStamp;
-        environment["TAXI_TRACKING_POSTGRES"] = $"{server.TrimEnd(';')};Search Path={schema}";
-        if (BuildState.AnnouncedSchemas.Add(schema))
-        {
-            Information($"Store for {folder}: PostgreSQL schema {schema} (artifacts in {store.FullPath}/artifacts).");
-        }
-    }
-
-    return environment;
-}
-
-void RequireSuccess(int exitCode, string what)
-{
-    if (exitCode != 0)
-    {
-        throw new CakeException($"{what} failed with exit code {exitCode} (see above).");
     }
 }
 
