@@ -135,7 +135,7 @@ public sealed class DependencyDirectionTests
         }
     }
 
-    [Fact]
+    [LevelFact(0)]
     public void Level_zero_is_a_self_contained_script()
     {
         var level0 = Path.Combine(Repository.Root, "levels", "level0");

@@ -34,7 +34,8 @@ internal static class Repository
         var byPath = files.ToDictionary(Path.GetFullPath, ProjectFile.Load, StringComparer.Ordinal);
         return byPath.Values.Select(project => project with
         {
-            References = [.. project.ReferencedPaths.Select(path => byPath[path].Name)],
+            // A reference to a project that is not there is conditional (Exists): a level the fork left out.
+            References = [.. project.ReferencedPaths.Where(byPath.ContainsKey).Select(path => byPath[path].Name)],
         }).ToDictionary(project => project.Name, StringComparer.Ordinal);
     }
 }

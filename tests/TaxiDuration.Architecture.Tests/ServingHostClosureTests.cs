@@ -14,11 +14,14 @@ public sealed class ServingHostClosureTests
 
     public static TheoryData<string> ServingHosts() => [.. HostNames()];
 
+    // Levels 1 to 3 each bring a service (level 4 serves through level 3's); a fork of one level has only its own.
     [Fact]
-    public void Every_level_from_1_has_a_serving_host_to_check()
+    public void Every_level_with_a_service_has_its_host_checked()
     {
-        Assert.Contains("TaxiDuration.Level1.Api", HostNames());
-        Assert.Contains("TaxiDuration.Level2.Api", HostNames());
+        var levels = Enumerable.Range(1, 3).Where(level => Directory.Exists(Path.Combine(Repository.Root, "levels", $"level{level}"))).ToArray();
+
+        Assert.NotEmpty(levels);
+        Assert.All(levels, level => Assert.Contains($"TaxiDuration.Level{level}.Api", HostNames()));
     }
 
     private static IEnumerable<string> HostNames() =>
