@@ -8,6 +8,7 @@
 #load "data.cake"
 #load "tests.cake"
 #load "lint.cake"
+#load "openapi.cake"
 #load "results.cake"
 #load "levels.cake"
 #load "level1.cake"
@@ -81,6 +82,7 @@ Task("CI")
     .Description("What every push runs: build, tests with coverage, workflow lint, level 0, level 1 end to end (its tests already ran in Test).")
     .IsDependentOn("Build")
     .IsDependentOn("Test")
+    .IsDependentOn("CheckOpenApi")
     .IsDependentOn("LintWorkflows")
     .IsDependentOn("CheckLevelDiffs")
     .IsDependentOn("Level0")
