@@ -31,9 +31,10 @@ COPY levels/level${LEVEL}/ levels/level${LEVEL}/
 # and the natives of one platform only. levels/Directory.Build.props names the assembly TaxiDuration.LevelN.Api;
 # the level-neutral name /app/service links to its apphost, which follows the link to its own dll.
 # NuGet packages live in a BuildKit cache mount: a rebuild after a code change restores from it, not the network.
-# /predictions is made here because the chiseled runtime has no shell to make it.
+# /predictions is made here because the chiseled runtime has no shell to make it. The OpenAPI document the build
+# writes (obj/, checked by CI) is not part of the image, so the image build does not generate it.
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
-    dotnet publish levels/level${LEVEL}/Api -c Release -r linux-x64 --self-contained false -o /app \
+    dotnet publish levels/level${LEVEL}/Api -c Release -r linux-x64 --self-contained false -o /app -p:OpenApiGenerateDocuments=false \
     && ln -s TaxiDuration.Level${LEVEL}.Api /app/service \
     && mkdir /predictions
 

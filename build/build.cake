@@ -9,6 +9,7 @@
 #load "data.cake"
 #load "tests.cake"
 #load "lint.cake"
+#load "openapi.cake"
 #load "results.cake"
 #load "services.cake"
 #load "levels.cake"
@@ -79,6 +80,7 @@ var ci = Task("CI")
     .Description("What every push runs: build, tests with coverage, workflow lint, the level diffs page, level 0 and level 1 end to end where present (level 1's tests already ran in Test).")
     .IsDependentOn("Build")
     .IsDependentOn("Test")
+    .IsDependentOn("CheckOpenApi")
     .IsDependentOn("LintWorkflows")
     .IsDependentOn("CheckLevelDiffs");
 

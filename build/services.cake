@@ -5,7 +5,8 @@ using System.Net.Http;
 using System.Net.Sockets;
 
 // A Release publish for linux-x64 into a clean folder: exactly what the Dockerfile runs, so an image or a
-// deployment holds what CI tested (and only the natives of one platform).
+// deployment holds what CI tested (and only the natives of one platform). The build already wrote and checked the
+// OpenAPI document (openapi.cake); a publish does not ship it, so it does not generate it again.
 void PublishRelease(FilePath project, DirectoryPath output)
 {
     CleanDirectory(output);
@@ -15,6 +16,7 @@ void PublishRelease(FilePath project, DirectoryPath output)
         Runtime = "linux-x64",
         SelfContained = false,
         OutputDirectory = output,
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("OpenApiGenerateDocuments", "false"),
     });
 }
 

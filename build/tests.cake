@@ -3,6 +3,8 @@
 Task("Test")
     .Description("Runs all tests with coverage; report in artifacts/coverage/.")
     .IsDependentOn("Build")
+    // The OpenAPI documents the build just generated must match docs/openapi/ (openapi.cake); CI runs this target.
+    .IsDependentOn("CheckOpenApi")
     .Does<BuildData>(data =>
 {
     var results = Paths.Artifacts.Combine("test-results");

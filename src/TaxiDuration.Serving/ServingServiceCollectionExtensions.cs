@@ -54,7 +54,12 @@ public static class ServingServiceCollectionExtensions
     private static IServiceCollection AddModelLoadedAtStart(this IServiceCollection services)
     {
         services.AddSingleton<ServedModelLoader>();
-        services.AddHostedService<ModelLoadingService>();
+        // The build's OpenAPI generator starts the host to read its document, with no model to load.
+        if (!BuildTimeOpenApiGeneration.IsRunning)
+        {
+            services.AddHostedService<ModelLoadingService>();
+        }
+
         services.AddHealthChecks().AddCheck<ModelReadyHealthCheck>("model", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return services;
     }
@@ -110,7 +115,12 @@ public static class ServingServiceCollectionExtensions
         services.AddSingleton<RolloutState>();
         services.AddSingleton<RolloutMetrics>();
         services.AddSingleton<RegistryRolloutService>();
-        services.AddHostedService(provider => provider.GetRequiredService<RegistryRolloutService>());
+        // The build's OpenAPI generator starts the host to read its document, with no tracking store to follow.
+        if (!BuildTimeOpenApiGeneration.IsRunning)
+        {
+            services.AddHostedService(provider => provider.GetRequiredService<RegistryRolloutService>());
+        }
+
         services.AddSingleton<ShadowScoring>();
         services.AddHostedService(provider => provider.GetRequiredService<ShadowScoring>());
         services.AddSingleton<IPredictionObserver>(provider => provider.GetRequiredService<ShadowScoring>());

@@ -3,14 +3,15 @@ using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
+using Polly;
 using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Download;
 
 /// <summary>
 /// Downloads TLC months over HTTP: one attempt per <see cref="TlcDownloadOptions.AttemptTimeout"/>, retries with
-/// doubling pauses for failures that may pass (5xx, timeouts, dropped connections, cut bodies) but not for 404,
-/// and an atomic, verified write: the target path only ever holds a complete Parquet file.
+/// doubling pauses for failures that may pass (5xx, timeouts, dropped connections, cut bodies) but not for 404
+/// (<see cref="DownloadRetry"/>), and an atomic, verified write: the target path only ever holds a complete Parquet file.
 /// </summary>
 public sealed class HttpTlcDownloader : ITlcDownloader
 {
@@ -19,7 +20,7 @@ public sealed class HttpTlcDownloader : ITlcDownloader
     private readonly HttpClient httpClient;
     private readonly TlcDownloadOptions options;
     private readonly TimeProvider timeProvider;
-    private readonly ILogger logger;
+    private readonly ResiliencePipeline retry;
 
     /// <param name="httpClient">Shared client (its lifetime belongs to the caller).</param>
     /// <param name="options">Validated here; invalid options throw <see cref="ArgumentException"/>.</param>
@@ -33,7 +34,7 @@ public sealed class HttpTlcDownloader : ITlcDownloader
         this.httpClient = httpClient;
         this.options = options;
         this.timeProvider = timeProvider ?? TimeProvider.System;
-        this.logger = logger ?? (ILogger)NullLogger.Instance;
+        retry = DownloadRetry.Create(options, this.timeProvider, logger ?? (ILogger)NullLogger.Instance);
     }
 
     public Uri SourceOf(TaxiMonth month)
@@ -52,40 +53,18 @@ public sealed class HttpTlcDownloader : ITlcDownloader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(targetPath);
         var url = SourceOf(month);
-        var retryDelay = options.InitialRetryDelay;
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                return await AttemptAsync(url, targetPath, expectedSha256, progress, cancellationToken);
-            }
-            catch (TlcDownloadException failure) when (IsTransient(failure))
-            {
-                if (attempt == options.MaxAttempts)
-                {
-                    throw GaveUp(failure, attempt);
-                }
-
-                logger.LogWarning(
-                    "Attempt {Attempt} of {MaxAttempts} to download {Url} failed ({Reason}); retrying in {Delay}",
-                    attempt,
-                    options.MaxAttempts,
-                    url,
-                    failure.Reason,
-                    retryDelay);
-                await Task.Delay(retryDelay, timeProvider, cancellationToken);
-                retryDelay *= 2;
-            }
+            return await retry.ExecuteAsync(
+                async token => await AttemptAsync(url, targetPath, expectedSha256, progress, token),
+                cancellationToken);
+        }
+        catch (TlcDownloadException failure) when (DownloadRetry.IsTransient(failure))
+        {
+            // Only the last attempt's failure gets here, so every attempt was made.
+            throw GaveUp(failure, options.MaxAttempts);
         }
     }
-
-    private static bool IsTransient(TlcDownloadException failure) => failure.Reason switch
-    {
-        TlcDownloadFailure.TimedOut or TlcDownloadFailure.ConnectionFailed or TlcDownloadFailure.Truncated => true,
-        TlcDownloadFailure.HttpError => failure.StatusCode is >= HttpStatusCode.InternalServerError
-            or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests,
-        _ => false,
-    };
 
     private TlcDownloadException GaveUp(TlcDownloadException last, int attempts)
     {

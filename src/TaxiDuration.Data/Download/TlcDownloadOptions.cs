@@ -36,9 +36,10 @@ public sealed class TlcDownloadOptions
             throw new ArgumentException($"{nameof(AttemptTimeout)} must be positive, got {AttemptTimeout}.", nameof(AttemptTimeout));
         }
 
-        if (InitialRetryDelay < TimeSpan.Zero)
+        if (InitialRetryDelay < TimeSpan.Zero || InitialRetryDelay > TimeSpan.FromDays(1))
         {
-            throw new ArgumentException($"{nameof(InitialRetryDelay)} must not be negative, got {InitialRetryDelay}.", nameof(InitialRetryDelay));
+            // A day is the longest pause Polly's retry accepts.
+            throw new ArgumentException($"{nameof(InitialRetryDelay)} must be between zero and a day, got {InitialRetryDelay}.", nameof(InitialRetryDelay));
         }
     }
 }

@@ -150,6 +150,33 @@ public sealed class HttpTlcDownloaderTests(ServedMonthFixture month) : IClassFix
     }
 
     [Fact]
+    public async Task Retry_pauses_start_at_the_initial_delay_and_double_on_the_downloaders_clock_with_a_warning_each()
+    {
+        await using var server = await LoopbackServer.StartAsync((context, request) =>
+        {
+            if (request < 3)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return Task.CompletedTask;
+            }
+
+            return LoopbackServer.Respond(context, month.Bytes);
+        });
+        var clock = new RetryPauseClock(longestPause: TimeSpan.FromMinutes(1));
+        var log = new WarningLog<HttpTlcDownloader>();
+        var options = new TlcDownloadOptions { BaseUri = server.BaseUri, MaxAttempts = 3, InitialRetryDelay = TimeSpan.FromSeconds(5) };
+
+        await new HttpTlcDownloader(httpClient, options, clock, log).DownloadAsync(January, Target);
+
+        Assert.Equal([TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)], clock.Pauses);
+        Assert.Equal(3, server.Requests);
+        Assert.Collection(
+            log.Messages,
+            first => Assert.StartsWith("Attempt 1 of 3 to download", first, StringComparison.Ordinal),
+            second => Assert.Contains("(HttpError); retrying in 00:00:10", second, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_failed_download_leaves_an_existing_file_untouched()
     {
         await File.WriteAllTextAsync(Target, "previous content");
