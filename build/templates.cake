@@ -20,7 +20,7 @@ static readonly string[] TemplateCommonFiles =
     ".config/**", ".editorconfig", ".gitignore", ".github/actions/**", ".github/dependabot.yml",
     "Directory.Build.props", "Directory.Packages.props", "global.json", "build.sh", "build.ps1", "levels/Directory.Build.props",
     "build/build.cake", "build/paths.cake", "build/build-data.cake", "build/process.cake", "build/data.cake", "build/tests.cake",
-    "build/lint.cake", "build/results.cake", "build/services.cake", "build/levels.cake", "build/level-tools.cake",
+    "build/lint.cake", "build/openapi.cake", "build/results.cake", "build/services.cake", "build/levels.cake", "build/level-tools.cake",
     "build/lint-workflows.mjs", "build/package.json", "build/package-lock.json", "build/postgres.sh",
     "docs/result-json.md", "docs/decisions/**",
 };
@@ -45,7 +45,11 @@ LevelTemplate PlanLevelTemplate(int level)
     var cakeFile = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "build", $"level{level}.cake"));
     foreach (Match host in Regex.Matches(cakeFile, @"levels/(level\d)/(\w+)"))
     {
-        levelFolders.Add($"levels/{host.Groups[1].Value}/{host.Groups[2].Value}");
+        var folder = $"levels/{host.Groups[1].Value}/{host.Groups[2].Value}";
+        if (System.IO.Directory.Exists(System.IO.Path.Combine(root, folder)))
+        {
+            levelFolders.Add(folder);
+        }
     }
 
     var starts = levelFolders

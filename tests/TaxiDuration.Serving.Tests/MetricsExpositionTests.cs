@@ -6,7 +6,7 @@ using TaxiDuration.TestSupport;
 namespace TaxiDuration.Serving.Tests;
 
 /// <summary>
-/// <c>/metrics</c> of the real level-1 host on Kestrel (a real socket, so the server's own body limit and errors are in
+/// <c>/metrics</c> of the serving block's host on Kestrel (a real socket, so the server's own body limit and errors are in
 /// play), after traffic with every kind of client mistake: Prometheus' own linter accepts it, and every request is
 /// counted against the route it asked for.
 /// </summary>

@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace TaxiDuration.Serving.Tests;
 
 /// <summary>
-/// The real level-1 host (its Program.cs) in memory, in the Production environment so tests see what ships (unless
-/// a test asks for another), with configuration overrides and, when a test needs one, service replacements.
+/// The serving block's smallest host (TaxiDuration.Serving.TestHost, composed as level 1 composes it) in memory, in
+/// the Production environment so tests see what ships (unless a test asks for another), with configuration overrides
+/// and, when a test needs one, service replacements.
 /// </summary>
 internal sealed class ServingHost(
     IReadOnlyDictionary<string, string?> settings,
