@@ -103,4 +103,10 @@ foreach (var level in levelTargets.Where(name => name is "Level0" or "Level1"))
     ci.IsDependentOn(level);
 }
 
+// The template repository checks its dotnet new templates (templates.cake); a fork has none to check.
+if (Tasks.Any(task => task.Name == "CheckTemplates"))
+{
+    ci.IsDependentOn("CheckTemplates");
+}
+
 RunTarget(target);
