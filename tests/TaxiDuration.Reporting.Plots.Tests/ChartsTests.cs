@@ -2,30 +2,34 @@ using TaxiDuration.TestSupport;
 
 namespace TaxiDuration.Reporting.Plots.Tests;
 
+/// <summary>
+/// Each chart decodes as an 800 × 500 image, and draws its data: the same chart (same title and labels) of other data
+/// is a different picture. A chart that dropped its series would draw both the same.
+/// </summary>
 public sealed class ChartsTests : IDisposable
 {
-    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G'];
     private readonly TemporaryFolder folder = new();
 
-    [Fact]
-    public void Each_chart_is_written_as_a_png()
+    public static TheoryData<string> ChartKinds => ["scatter", "residuals", "lines", "log-log", "daily", "heatmap"];
+
+    [Theory]
+    [MemberData(nameof(ChartKinds))]
+    public void Each_chart_decodes_at_its_size_and_draws_its_data(string kind)
     {
-        float[] actual = [5, 10, 15, 20];
-        float[] predicted = [6, 9, 16, 18];
-        var scatter = folder.File("plots/scatter.png");
-        var residuals = folder.File("plots/residuals.png");
-        var lines = folder.File("plots/lines.png");
-        var daily = folder.File("plots/daily.png");
+        var first = Draw(kind, variant: 0);
+        var second = Draw(kind, variant: 1);
 
-        Charts.PredictedVersusActual(scatter, actual, predicted, "predicted vs actual");
-        Charts.BinnedResiduals(residuals, [0.5f, 1.5f, 2.5f, 3.5f], [-1, 1, -1, 2], [0, 2, 4], "residuals", "distance");
-        Charts.Lines(lines, "trajectory", "fit", "rmse", ("rmse", [1.0, 2.0, 3.0], [6.0, 5.5, 5.7]));
-        Charts.DailyLines(daily, "per day", "rmse", ("champion", [new DateOnly(2021, 4, 1), new DateOnly(2021, 4, 2)], [5.2, 5.4]));
+        Assert.Equal((800, 500), (first.Width, first.Height));
+        var changed = first.PixelsDifferentFrom(second);
+        // The same inputs draw identical pixels (below), so any difference is the data; the scatter's 2-pixel markers
+        // moving change a few dozen pixels, a line moving thousands.
+        Assert.True(changed > 0, $"{kind}: two charts of different data are the same picture");
+    }
 
-        foreach (var path in new[] { scatter, residuals, lines, daily })
-        {
-            Assert.Equal(PngSignature, File.ReadAllBytes(path)[..4]);
-        }
+    [Fact]
+    public void The_same_data_draws_the_same_picture()
+    {
+        Assert.Equal(0, Draw("lines", variant: 0).PixelsDifferentFrom(Draw("lines", variant: 0)));
     }
 
     [Fact]
@@ -36,4 +40,36 @@ public sealed class ChartsTests : IDisposable
     }
 
     public void Dispose() => folder.Dispose();
+
+    // Variant 1 changes only the data, never a title or label, so any difference is the data being drawn.
+    private RenderedChart Draw(string kind, int variant)
+    {
+        var path = folder.File($"plots/{kind}-{variant}-{Guid.NewGuid():N}.png");
+        var v = variant * 4.0;
+        switch (kind)
+        {
+            case "scatter":
+                Charts.PredictedVersusActual(path, [5, 10, 15, 20], [6, 9 + (float)v, 16, 18 - (float)v], "predicted vs actual");
+                break;
+            case "residuals":
+                Charts.BinnedResiduals(path, [0.5f, 1.5f, 2.5f, 3.5f], [-1, 1 + (float)v, -1, 2 - (float)v], [0, 2, 4], "residuals", "distance");
+                break;
+            case "lines":
+                Charts.Lines(path, "trajectory", "fit", "rmse", ("rmse", [1.0, 2.0, 3.0], [6.0, 5.5 + v, 5.7]));
+                break;
+            case "log-log":
+                Charts.LogLogLines(path, "scale", "rows", "seconds", ("fit", [1e3, 1e4, 1e5], [0.1, 1 + (v * 10), 10]));
+                break;
+            case "daily":
+                Charts.DailyLines(path, "per day", "rmse", ("champion", [new DateOnly(2021, 4, 1), new DateOnly(2021, 4, 2), new DateOnly(2021, 4, 3)], [5.2, 5.4 + v, 5.3]));
+                break;
+            case "heatmap":
+                Charts.Heatmap(path, "drift", ["a", "b"], ["2021-01", "2021-02"], new[,] { { 0.1, 0.2 + (v / 10) }, { 0.3, 0.4 - (v / 10) } }, "score");
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "no such chart");
+        }
+
+        return RenderedChart.Load(path);
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using TaxiDuration.Features;
+using TaxiDuration.Training.Evaluation;
 using TaxiDuration.Training.Featurization;
 using TaxiDuration.Training.Trainers;
 
@@ -47,14 +48,22 @@ public sealed class FeaturePipelineTests
     [InlineData(FeatureSet.Rich, TrainerNames.LightGbm)]
     [InlineData(FeatureSet.PairPrior, TrainerNames.LightGbm)]
     [InlineData(FeatureSet.PairPrior, TrainerNames.FastTree)]
-    public void Every_pipeline_outputs_a_float_score(FeatureSet featureSet, string trainer)
+    public void Every_pipeline_scores_unseen_trips_far_better_than_their_mean(FeatureSet featureSet, string trainer)
     {
-        var data = _ml.Data.LoadFromEnumerable(SyntheticTrips.Generate(200, seed: 3));
-        var spec = trainer == TrainerNames.Linear ? new TrainerSpec(trainer) : new TrainerSpec(trainer, new Dictionary<string, double> { [TrainerParameters.Trees] = 2 });
+        var training = SyntheticTrips.Generate(400, seed: 3);
+        var unseen = SyntheticTrips.Generate(100, seed: 8);
+        var data = _ml.Data.LoadFromEnumerable(training);
+        // Enough trees at the default learning rate to learn the distance rule, still a fraction of a second.
+        var spec = trainer == TrainerNames.Linear ? new TrainerSpec(trainer) : new TrainerSpec(trainer, new Dictionary<string, double> { [TrainerParameters.Trees] = 30 });
 
-        var output = TrainerFactory.CreatePipeline(_ml, featureSet, spec).Fit(data).GetOutputSchema(data.Schema);
+        var model = TrainerFactory.CreatePipeline(_ml, featureSet, spec).Fit(data);
 
-        Assert.Equal(NumberDataViewType.Single, output[nameof(DurationPrediction.Score)].Type);
+        Assert.Equal(NumberDataViewType.Single, model.GetOutputSchema(data.Schema)[nameof(DurationPrediction.Score)].Type);
+        var quality = ModelEvaluator.Evaluate(_ml, model, unseen);
+        // Predicting every unseen trip as the training mean: what a model that learned nothing would score.
+        var mean = training.Average(trip => trip.Duration);
+        var meanRmse = Math.Sqrt(unseen.Average(trip => (trip.Duration - mean) * (trip.Duration - mean)));
+        Assert.True(quality.Rmse < meanRmse / 2, $"RMSE {quality.Rmse:F3} on unseen trips; the training mean scores {meanRmse:F3}");
     }
 
     [Fact]

@@ -63,7 +63,10 @@ public sealed class ReadingErrorTests : IDisposable
 
         var error = await Assert.ThrowsAsync<TlcDataException>(() => reader.ReadAllAsync(path));
 
-        Assert.StartsWith("scribbled.parquet: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("scribbled.parquet: the Parquet footer cannot be read, the file is corrupt (", error.Message, StringComparison.Ordinal);
+        // The parser's own error is kept for whoever investigates, and is what the message quotes.
+        Assert.NotNull(error.InnerException);
+        Assert.Contains(error.InnerException.Message, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

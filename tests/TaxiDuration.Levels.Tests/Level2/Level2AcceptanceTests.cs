@@ -86,8 +86,10 @@ public sealed class Level2AcceptanceTests
     public async Task A_pipeline_killed_mid_run_leaves_a_failed_run_and_no_version()
     {
         using var workspace = new LevelWorkspace();
+        // Its working folder inside the workspace, so whatever the killed process left there goes with the workspace.
+        var workingFolder = Directory.CreateDirectory(workspace.File("killed-run")).FullName;
         using (var training = ScriptRun.Start(
-            Directory.CreateTempSubdirectory("level2-killed-").FullName,
+            workingFolder,
             workspace.Environment,
             [workspace.TrainingDll, "train", "--candidates", "linear,lightgbm", "--trials", "40", "--test", "none", "--allow-synthetic", "--offline"]))
         {

@@ -62,8 +62,12 @@ internal abstract class ContractStore : IDisposable
     /// </summary>
     public abstract void AssertDatabaseRefusesChanges(string table, string assignment, string rule);
 
-    /// <summary>Makes the database fail every insert into the table with <paramref name="message"/>, as a full disk or a crash would.</summary>
-    public abstract void FailInsertsInto(string table, string message);
+    /// <summary>
+    /// Makes the database fail every insert into the table with <paramref name="message"/>, as a full disk or a crash
+    /// would; with <paramref name="when"/> (SQL on the new row, e.g. <c>NEW.alias = 'x'</c>) only the inserts it matches,
+    /// so a failure can be placed after some of an operation's writes have succeeded.
+    /// </summary>
+    public abstract void FailInsertsInto(string table, string message, string? when = null);
 
     /// <summary>Undoes <see cref="FailInsertsInto"/>.</summary>
     public abstract void StopFailingInsertsInto(string table);

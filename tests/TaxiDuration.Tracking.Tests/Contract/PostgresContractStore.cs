@@ -33,9 +33,9 @@ internal sealed class PostgresContractStore : ContractStore
         }
     }
 
-    public override void FailInsertsInto(string table, string message) => Sql.Execute($"""
+    public override void FailInsertsInto(string table, string message, string? when = null) => Sql.Execute($"""
         CREATE FUNCTION fail_{table}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{message}'; END; $$;
-        CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION fail_{table}();
+        CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} FOR EACH ROW {(when is null ? "" : $"WHEN ({when}) ")}EXECUTE FUNCTION fail_{table}();
         """);
 
     public override void StopFailingInsertsInto(string table) => Sql.Execute($"DROP TRIGGER fail_{table} ON {table};");

@@ -29,8 +29,8 @@ internal sealed class SqliteContractStore : ContractStore
         }
     }
 
-    public override void FailInsertsInto(string table, string message) =>
-        Sql.Execute($"CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, '{message}'); END;");
+    public override void FailInsertsInto(string table, string message, string? when = null) =>
+        Sql.Execute($"CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} {(when is null ? "" : $"WHEN {when} ")}BEGIN SELECT RAISE(ABORT, '{message}'); END;");
 
     public override void StopFailingInsertsInto(string table) => Sql.Execute($"DROP TRIGGER fail_{table};");
 }
