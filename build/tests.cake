@@ -138,7 +138,7 @@ IEnumerable<string> FailedTests(IEnumerable<string> trxFiles)
     foreach (var file in trxFiles)
     {
         var results = System.Xml.Linq.XDocument.Load(file).Descendants()
-            .Where(element => element.Name.LocalName == "UnitTestResult" && (string?)element.Attribute("outcome") == "Failed");
+            .Where(element => element.Name.LocalName == "UnitTestResult" && (string)element.Attribute("outcome") == "Failed");
         foreach (var result in results)
         {
             var message = result.Descendants().FirstOrDefault(element => element.Name.LocalName == "Message")?.Value ?? "";
