@@ -59,8 +59,19 @@ void RecordTargetSeconds(FilePath path, TimeSpan elapsed)
 {
     var result = JsonNode.Parse(System.IO.File.ReadAllText(path.FullPath))!.AsObject();
     result["metrics"]!.AsObject()["target_seconds"] = Math.Round(elapsed.TotalSeconds, 1);
+    // On a shared machine a wall time means little without the load it ran under (docs/levels.md quotes both).
+    if (LoadAverageOneMinute() is { } load)
+    {
+        result["metrics"]!.AsObject()["target_load_average"] = load;
+    }
+
     System.IO.File.WriteAllText(path.FullPath, result.ToJsonString(ResultJson));
 }
+
+double? LoadAverageOneMinute() =>
+    FileExists("/proc/loadavg") && double.TryParse(System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var load)
+        ? load
+        : null;
 
 // Goals that apply to this run's data are printed; a missed quality goal fails the build, a missed time goal is
 // reported (times follow the machine's load).
