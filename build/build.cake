@@ -83,6 +83,7 @@ Task("CI")
     .IsDependentOn("Test")
     .IsDependentOn("LintWorkflows")
     .IsDependentOn("CheckLevelDiffs")
+    .IsDependentOn("CheckLevelsPage")
     .IsDependentOn("Level0")
     .IsDependentOn("Level1");
 
