@@ -81,7 +81,8 @@ IEnumerable<string> LadderExplanations(IReadOnlyDictionary<int, LevelRun> runs, 
                 : $"but not the same rows ({Rows(level0)} vs {Rows(level1)}): level 1 drops trips with a missing or out-of-range zone or a missing distance, which level 0 keeps as `nan`/0. ")
             + "The difference is the solver's penalty: level 0 solves plain least squares in closed form (the notebook's 7.4795), level 1's trainer "
             + "(`LeastSquaresRegressionTrainer`, used from level 1 up) adds a ridge penalty of 0.2 rows (`LeastSquaresOptions.DefaultL2`), which shrinks "
-            + "PU_DO pairs seen once or twice towards intercept + slope × distance; at 0.01 it gives 7.478, the plain fit (its remarks).";
+            + "PU_DO pairs seen once or twice towards intercept + slope × distance. At 0.01, nearly plain least squares, the same trainer gives 7.478 "
+            + "(measured in `LeastSquaresOptions`' remarks): the penalty, not the data, the features or the months, makes the difference.";
     }
 
     var linearFits = runs.Values.Where(run => run.Level >= 1 && !double.IsNaN(LadderLinearRmse(run))).ToArray();
