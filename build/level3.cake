@@ -269,6 +269,8 @@ Task("Level3")
         },
         new Dictionary<string, string>
         {
+            ["trainer"] = first.Output("trainer"),
+            ["feature_set"] = first.Output("feature_set"),
             ["first_gate_report"] = firstGate.Output("summary_file"),
             ["gate_report"] = secondGate.Output("summary_file"),
             ["gate_verdict"] = secondGate.Output("verdict"),
