@@ -140,7 +140,9 @@ void WriteLevelsPage(bool check)
 
     page.AppendLine()
         .AppendLine("Measured runs (`./build.sh --target=LevelN` with `TAXI_DATA_DIR` on the real TLC months; the ladder's months: train")
-        .AppendLine("2021-01, validation 2021-02):")
+        .AppendLine("2021-01, validation 2021-02), each with the projects already built, as a developer reruns a level: a fresh clone")
+        .AppendLine("adds the first compile of everything the level uses. Re-measure with `./build.sh --target=LevelN` for the levels you")
+        .AppendLine("want, then `--target=RecordLevelMeasurements` and `--target=LevelsPage`:")
         .AppendLine()
         .AppendLine("| level | command | when | machine | load | data | wall time | same linear model, validation RMSE | best figure | what the best figure is |")
         .AppendLine("|---|---|---|---|---:|---|---:|---:|---:|---|");
