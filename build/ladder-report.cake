@@ -43,7 +43,7 @@ void WriteLadderReport()
     foreach (var run in runs.Values)
     {
         var best = run.Level == 4
-            ? FormattableString.Invariant($"{run.Metric("level_4.mean_rmse"):0.0000} (mean over {run.Data.Count - 1} served months)")
+            ? FormattableString.Invariant($"{run.Metric("level_4.mean_rmse"):0.0000} (mean over {run.Data.Count} served months)")
             : Figure(run.Metric("validation_rmse"));
         report.AppendLine(FormattableString.Invariant(
             $"| {run.Level} | {Maturity[run.Level]} | {(notes.TryGetValue(run.Level, out var note) ? note.Automated : "")} | {run.DataDescription} | {Rows(run)} | {Figure(LadderLinearRmse(run))} | {LadderBestModel(run)} | {best} | {run.Metric("target_seconds"):F1} |"));
@@ -118,7 +118,7 @@ IEnumerable<string> LadderExplanations(IReadOnlyDictionary<int, LevelRun> runs, 
     {
         var served = fourth.Data.Select(month => month.Month).ToArray();
         yield return FormattableString.Invariant(
-            $"**Level 4 is measured on other months.** Its figure is the loop's mean RMSE over the months it served: {served.Length} replayed, {served.FirstOrDefault()} → {served.LastOrDefault()}, the first training the initial champion; ")
+            $"**Level 4 is measured on other months.** Its figure is the loop's mean RMSE over the {served.Length} months it served ({served.FirstOrDefault()} → {served.LastOrDefault()}, after the month that trained its first champion), ")
             + FormattableString.Invariant($"to be read beside the same replay's frozen model ({fourth.Metric("frozen.mean_rmse"):0.0000}) and monthly retraining ({fourth.Metric("scheduled.mean_rmse"):0.0000}), not beside the rows above. ")
             + "It fits no linear model on the ladder's months: its one linear fit is the freshness probe, trained on each previous month and judged by the gate, not reported.";
     }

@@ -80,9 +80,9 @@ Task("RecordLevelMeasurements")
 LevelMeasurement MeasurementOf(LevelRun run, DateTime finished)
 {
     var months = run.Data.Select(month => month.Month.Replace("green ", "")).Distinct().ToArray();
-    var data = months.Length <= 3 ? $"real {string.Join(", ", months)}" : $"real, {months.Length} months {months[0]} → {months[^1]}";
+    var data = months.Length <= 3 ? $"real {string.Join(", ", months)}" : $"real, {months.Length} months served, {months[0]} → {months[^1]}";
     var (best, meaning) = run.Level == 4
-        ? (run.Metric("level_4.mean_rmse"), $"mean RMSE of the level-4 policy over {months.Length - 1} served months")
+        ? (run.Metric("level_4.mean_rmse"), $"mean RMSE of the level-4 policy over the {months.Length} months it served")
         : (run.Metric("validation_rmse"), $"validation RMSE, {run.Month("validation").Month.Replace("green ", "")}, of the model the level ships ({LadderBestModel(run)})");
     return new LevelMeasurement(
         run.Level, $"./build.sh --target=Level{run.Level}", finished.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture),

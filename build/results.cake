@@ -19,8 +19,9 @@ public sealed record LevelRun(
         get
         {
             var folder = Data.Count == 0 ? "" : System.IO.Path.GetDirectoryName(Data[0].Path);
-            return AnySynthetic ? $"SYNTHETIC ({folder})"
-                : Data.Any(month => month.Origin == "Downloaded") ? $"real, downloaded ({folder})" : $"real ({folder})";
+            var where = string.IsNullOrEmpty(folder) ? "" : $" ({folder})"; // level 4's served months name no file
+            return AnySynthetic ? $"SYNTHETIC{where}"
+                : Data.Any(month => month.Origin == "Downloaded") ? $"real, downloaded{where}" : $"real{where}";
         }
     }
 
