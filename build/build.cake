@@ -103,10 +103,11 @@ foreach (var level in levelTargets.Where(name => name is "Level0" or "Level1"))
     ci.IsDependentOn(level);
 }
 
-// The template repository checks its dotnet new templates (templates.cake); a fork has none to check.
-if (Tasks.Any(task => task.Name == "CheckTemplates"))
+// The template repository checks its dotnet new templates (templates.cake) and the levels page (levels-page.cake);
+// a fork has neither.
+foreach (var check in new[] { "CheckTemplates", "CheckLevelsPage" }.Where(name => Tasks.Any(task => task.Name == name)))
 {
-    ci.IsDependentOn("CheckTemplates");
+    ci.IsDependentOn(check);
 }
 
 RunTarget(target);

@@ -143,7 +143,8 @@ Task("Level3")
     Information($"Level 3 months: v1 {TrainMonth}/{ValidationMonth} gated on {gateMonth1}; v2 {ValidationMonth}/{gateMonth1} gated and replayed on {gateMonth2}.");
     PublishRelease(Paths.Root.Combine("levels/level3/Api").CombineWithFilePath("Api.csproj"), Level3PublishFolder);
 
-    var first = TrainLevel3(store, TrainMonth, ValidationMonth, "train-v1.json", alias: null);
+    // v1 also fits the course's linear model on the ladder's months (under a second): the ladder compares every level on it.
+    var first = TrainLevel3(store, TrainMonth, ValidationMonth, "train-v1.json", alias: null, candidates: Argument("candidates", "linear,lightgbm"));
     var firstGate = GateLevel3(store, first.Output("registered_version"), gateMonth1, "gate-1.json");
     if (firstGate.Output("promoted") != "true")
     {
@@ -207,10 +208,13 @@ Task("Level3")
     var result = new LevelRun(
         3, "levels/level3 (CLI + service), driven by build/level3.cake",
         FormattableString.Invariant($"gate {secondGate.Output("verdict")} {second.Output("registered_version")}; {latencies.Count} swaps under load, {replay.Metric("failed_requests"):0} of {replay.Metric("requests"):N0} requests failed"),
-        second.Data,
+        // The ladder compares levels on its own months, which v1 learnt; v2's figures are the challenger's.
+        first.Data,
         new Dictionary<string, double>
         {
-            ["validation_rmse"] = second.Metric("validation_rmse"),
+            ["validation_rmse"] = first.Metric("validation_rmse"),
+            ["linear_validation_rmse"] = first.Metric("linear_validation_rmse"),
+            ["challenger_validation_rmse"] = second.Metric("validation_rmse"),
             ["gate_candidate_rmse"] = secondGate.Metric("candidate_rmse"),
             ["gate_champion_rmse"] = secondGate.Metric("champion_rmse"),
             ["swaps"] = latencies.Count,
@@ -223,6 +227,8 @@ Task("Level3")
         },
         new Dictionary<string, string>
         {
+            ["trainer"] = first.Output("trainer"),
+            ["feature_set"] = first.Output("feature_set"),
             ["first_gate_report"] = firstGate.Output("summary_file"),
             ["gate_report"] = secondGate.Output("summary_file"),
             ["gate_verdict"] = secondGate.Output("verdict"),
@@ -237,12 +243,12 @@ Task("Level3")
     Information($"Gate report: {secondGate.Output("summary_file")}; monitor report: {result.Outputs["monitor_report"]}");
 });
 
-LevelRun TrainLevel3(DirectoryPath store, string train, string validation, string resultName, string alias)
+LevelRun TrainLevel3(DirectoryPath store, string train, string validation, string resultName, string alias, string candidates = null)
 {
     var result = Level3Artifacts.CombineWithFilePath(resultName);
     var arguments = LevelCli(3, "train")
         .Append("--train").AppendQuoted(train).Append("--validation").AppendQuoted(validation).Append("--test").Append("none")
-        .Append("--candidates").Append(Argument("candidates", "lightgbm")).Append("--trials").Append(Argument("trials", "0"))
+        .Append("--candidates").Append(candidates ?? Argument("candidates", "lightgbm")).Append("--trials").Append(Argument("trials", "0"))
         .Append("--result").AppendQuoted(result.FullPath);
     if (alias is not null)
     {

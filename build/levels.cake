@@ -8,29 +8,7 @@ static readonly string[] Maturity = { "No MLOps", "DevOps, no MLOps", "Automated
 
 var ladder = Task("Ladder")
     .Description("Runs every level and writes artifacts/ladder.md comparing them side by side.")
-    .Does(() =>
-{
-    var runs = Enumerable.Range(0, Maturity.Length).Select(LevelResultPath).Where(path => FileExists(path)).Select(ReadLevelRun).ToList();
-    var report = new StringBuilder()
-        .AppendLine("# The MLOps maturity ladder, side by side")
-        .AppendLine()
-        .AppendLine($"Months: train {TrainMonth}, validation {ValidationMonth}. {DataSource.Describe()}.")
-        .AppendLine()
-        .AppendLine("| level | maturity | what ran | data used | rows (train / validation) | validation RMSE | level target (s) |")
-        .AppendLine("|---|---|---|---|---:|---:|---:|");
-    foreach (var run in runs)
-    {
-        report.AppendLine(FormattableString.Invariant(
-            $"| {run.Level} | {Maturity[run.Level]} | {run.Host}: {run.Summary} | {run.DataDescription} | {run.Month("train").KeptRows:N0} / {run.Month("validation").KeptRows:N0} | {run.Metric("validation_rmse"):F4} | {run.Metric("target_seconds"):F1} |"));
-    }
-
-    var path = Paths.Artifacts.CombineWithFilePath("ladder.md");
-    EnsureDirectoryExists(Paths.Artifacts);
-    System.IO.File.WriteAllText(path.FullPath, report.ToString());
-    Information(report.ToString());
-    AddToJobSummary(report.ToString());
-    Information($"Ladder report: {path}");
-});
+    .Does(() => WriteLadderReport());
 
 // ---------------------------------------------------------------------------------------------------------------
 // CompareLevels: `diff -ru levels/levelN levels/levelN+1` for each pair, each hunk followed by its one-line note

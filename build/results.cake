@@ -19,8 +19,9 @@ public sealed record LevelRun(
         get
         {
             var folder = Data.Count == 0 ? "" : System.IO.Path.GetDirectoryName(Data[0].Path);
-            return AnySynthetic ? $"SYNTHETIC ({folder})"
-                : Data.Any(month => month.Origin == "Downloaded") ? $"real, downloaded ({folder})" : $"real ({folder})";
+            var where = string.IsNullOrEmpty(folder) ? "" : $" ({folder})"; // level 4's served months name no file
+            return AnySynthetic ? $"SYNTHETIC{where}"
+                : Data.Any(month => month.Origin == "Downloaded") ? $"real, downloaded{where}" : $"real{where}";
         }
     }
 
@@ -59,8 +60,19 @@ void RecordTargetSeconds(FilePath path, TimeSpan elapsed)
 {
     var result = JsonNode.Parse(System.IO.File.ReadAllText(path.FullPath))!.AsObject();
     result["metrics"]!.AsObject()["target_seconds"] = Math.Round(elapsed.TotalSeconds, 1);
+    // On a shared machine a wall time means little without the load it ran under (docs/levels.md quotes both).
+    if (LoadAverageOneMinute() is { } load)
+    {
+        result["metrics"]!.AsObject()["target_load_average"] = load;
+    }
+
     System.IO.File.WriteAllText(path.FullPath, result.ToJsonString(ResultJson));
 }
+
+double? LoadAverageOneMinute() =>
+    FileExists("/proc/loadavg") && double.TryParse(System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var load)
+        ? load
+        : null;
 
 // Goals that apply to this run's data are printed; a missed quality goal fails the build, a missed time goal is
 // reported (times follow the machine's load).

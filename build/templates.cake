@@ -20,9 +20,9 @@ static readonly string[] TemplateCommonFiles =
     ".config/**", ".editorconfig", ".gitignore", ".github/actions/**", ".github/dependabot.yml",
     "Directory.Build.props", "Directory.Packages.props", "global.json", "build.sh", "build.ps1", "levels/Directory.Build.props",
     "build/build.cake", "build/paths.cake", "build/build-data.cake", "build/process.cake", "build/data.cake", "build/tests.cake",
-    "build/lint.cake", "build/openapi.cake", "build/results.cake", "build/services.cake", "build/levels.cake", "build/level-tools.cake",
+    "build/lint.cake", "build/openapi.cake", "build/results.cake", "build/services.cake", "build/levels.cake", "build/ladder-report.cake", "build/level-tools.cake",
     "build/lint-workflows.mjs", "build/package.json", "build/package-lock.json", "build/postgres.sh",
-    "docs/result-json.md", "docs/decisions/**",
+    "docs/result-json.md", "docs/levels.notes.json", "docs/decisions/**",
 };
 
 // What a level adds beyond its projects, when its code or tests read it.
@@ -151,6 +151,15 @@ string TemplateJson(LevelTemplate template)
                 ["fileRename"] = TemplateModelName,
             },
         },
+        // The template engine does not keep the executable bit: give build.sh its own back (Unix; Windows uses build.ps1).
+        ["postActions"] = new JsonArray(new JsonObject
+        {
+            ["description"] = "Make build.sh executable.",
+            ["manualInstructions"] = new JsonArray(new JsonObject { ["text"] = "Run 'chmod +x build.sh'." }),
+            ["actionId"] = "cb9a6cf3-4f5c-4860-b9d2-03a574959774",
+            ["args"] = new JsonObject { ["+x"] = "build.sh" },
+            ["continueOnError"] = true,
+        }),
         ["sources"] = new JsonArray(
             new JsonObject
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TaxiDuration.Reporting.Results;
+using TaxiDuration.Training.Trainers;
 
 namespace TaxiDuration.TrainingPipeline;
 
@@ -18,6 +19,12 @@ public static class PipelineResults
         if (result.Test is { } test)
         {
             metrics[ResultKeys.TestRmse] = test.Rmse;
+        }
+
+        // The linear candidate with its defaults, not a searched one: the same model levels 0 and 1 fit.
+        if (result.Trials.FirstOrDefault(trial => trial.Stage == "candidates" && trial.Candidate.Trainer.Name == TrainerNames.Linear) is { } linear)
+        {
+            metrics[ResultKeys.LinearValidationRmse] = linear.ValidationRmse;
         }
 
         return new RunResult

@@ -3,6 +3,7 @@ using TaxiDuration.Data.Catalog;
 using TaxiDuration.Data.Synthetic;
 using TaxiDuration.Model;
 using TaxiDuration.Monitoring.Profiles;
+using TaxiDuration.Reporting.Results;
 using TaxiDuration.Tracking;
 using TaxiDuration.Training.Preparation;
 using TaxiDuration.Training.Trainers;
@@ -19,7 +20,8 @@ public sealed class SyntheticPipelineTests
     {
         using var workspace = new PipelineWorkspace();
 
-        var result = await workspace.RunAsync(workspace.Options(2, TrainerNames.Linear, TrainerNames.LightGbm));
+        var options = workspace.Options(2, TrainerNames.Linear, TrainerNames.LightGbm);
+        var result = await workspace.RunAsync(options);
 
         var run = workspace.Tracker.GetRun(result.RunId);
         Assert.Equal(RunStatus.Finished, run.Info.Status);
@@ -35,6 +37,10 @@ public sealed class SyntheticPipelineTests
         Assert.Equal(bestChild.Info.RunId, result.Best.RunId);
         Assert.Equal(bestChild.LatestMetrics["rmse"].Value, result.Validation.Rmse, 6);
         Assert.Equal(4, workspace.Tracker.GetMetricHistory(result.RunId, "trial_validation_rmse").Count);
+
+        // The ladder compares levels on the linear candidate with its defaults, whichever model won.
+        var linear = result.Trials.Single(trial => trial.Stage == "candidates" && trial.Candidate.Trainer.Name == TrainerNames.Linear);
+        Assert.Equal(linear.ValidationRmse, PipelineResults.ToRunResult(result, options).Metrics[ResultKeys.LinearValidationRmse]);
 
         Assert.Equal(1, result.RegisteredVersion.Version);
         Assert.Equal(result.RunId, result.RegisteredVersion.RunId);

@@ -5,6 +5,13 @@ public static class ResultKeys
 {
     public const string ValidationRmse = "validation_rmse";
     public const string TestRmse = "test_rmse";
+
+    /// <summary>
+    /// The course's linear model (PU_DO one-hot + distance, default ridge) on the run's validation month, when the run
+    /// fitted it beside its winner: the ladder compares levels on this one model, so a better winner is not mistaken
+    /// for the gain of a maturity step.
+    /// </summary>
+    public const string LinearValidationRmse = "linear_validation_rmse";
     public const string FitSeconds = "fit_seconds";
     public const string ElapsedSeconds = "elapsed_seconds";
     public const string ModelFile = "model_file";
