@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Microsoft.Playwright;
 using TaxiDuration.Data.Synthetic;
-using TaxiDuration.Tracking;
 using TaxiDuration.Trips;
 
 namespace TaxiDuration.Levels.Tests;
