@@ -77,7 +77,7 @@ Task("Build")
 });
 
 var ci = Task("CI")
-    .Description("What every push runs: build, tests with coverage, workflow lint, the level diffs page, level 0 and level 1 end to end where present (level 1's tests already ran in Test).")
+    .Description("What every push runs: build, tests with coverage, the OpenAPI documents, workflow lint, the level diffs page (and, in the template repository, the levels page and the templates), level 0 and level 1 end to end where present (level 1's tests already ran in Test).")
     .IsDependentOn("Build")
     .IsDependentOn("Test")
     .IsDependentOn("CheckOpenApi")
@@ -88,7 +88,7 @@ Task("Default")
     .Description("The level ladder: runs every level end to end and writes artifacts/ladder.md.")
     .IsDependentOn("Ladder");
 
-// The levels this build has, in order: the ladder runs them all; CI runs the two that take seconds.
+// The levels this build has, in order: the ladder runs them all; CI runs levels 0 and 1, short enough for every push.
 var levelTargets = Tasks.Select(task => task.Name)
     .Where(name => System.Text.RegularExpressions.Regex.IsMatch(name, "^Level[0-9]$"))
     .Order(StringComparer.Ordinal)
