@@ -91,15 +91,12 @@ string[] ReusedHosts(int level)
 string[] SourceClosure(IEnumerable<FilePath> roots)
 {
     var seen = new SortedSet<string>(StringComparer.Ordinal);
-    var pending = new Stack<FilePath>(roots);
-    while (pending.Count > 0)
+    var pending = new Stack<string>(roots.Select(RepositoryPath));
+    while (pending.TryPop(out var project))
     {
-        var project = pending.Pop();
-        foreach (var reference in XDocument.Load(project.FullPath).Descendants("ProjectReference"))
+        foreach (var referenced in ProjectReferences(project).Where(reference => reference.StartsWith("src/", StringComparison.Ordinal)))
         {
-            var referenced = project.GetDirectory().CombineWithFilePath(reference.Attribute("Include")!.Value.Replace('\\', '/')).Collapse();
-            var name = referenced.GetFilenameWithoutExtension().FullPath;
-            if (RepositoryPath(referenced).StartsWith("src/", StringComparison.Ordinal) && seen.Add(name))
+            if (seen.Add(System.IO.Path.GetFileNameWithoutExtension(referenced)))
             {
                 pending.Push(referenced);
             }

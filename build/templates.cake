@@ -22,6 +22,7 @@ static readonly string[] TemplateCommonFiles =
     "build/build.cake", "build/paths.cake", "build/build-data.cake", "build/process.cake", "build/data.cake", "build/tests.cake",
     "build/lint.cake", "build/openapi.cake", "build/results.cake", "build/services.cake", "build/levels.cake", "build/ladder-report.cake", "build/level-tools.cake",
     "build/lint-workflows.mjs", "build/package.json", "build/package-lock.json", "build/postgres.sh",
+    "build/mutate.cake", "build/stryker-config.json", "build/mutation-projects.json", ".github/workflows/mutation.yml",
     "docs/result-json.md", "docs/levels.notes.json", "docs/decisions/**",
 };
 
@@ -101,19 +102,6 @@ LevelTemplate PlanLevelTemplate(int level)
     }
 
     return new LevelTemplate(level, projects.ToList(), includes.Distinct(StringComparer.Ordinal).ToList());
-}
-
-string RepositoryRelative(string path) =>
-    System.IO.Path.GetRelativePath(Paths.Root.FullPath, System.IO.Path.GetFullPath(path)).Replace('\\', '/');
-
-IEnumerable<string> ProjectReferences(string project)
-{
-    var file = System.IO.Path.Combine(Paths.Root.FullPath, project);
-    var folder = System.IO.Path.GetDirectoryName(file)!;
-    foreach (Match reference in Regex.Matches(System.IO.File.ReadAllText(file), "<ProjectReference Include=\"([^\"]+)\""))
-    {
-        yield return RepositoryRelative(System.IO.Path.Combine(folder, reference.Groups[1].Value.Replace('\\', '/')));
-    }
 }
 
 // A reference into another level's hosts is kept only when this level runs that host; the level tests reference every

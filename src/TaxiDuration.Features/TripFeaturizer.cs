@@ -141,6 +141,7 @@ public static class TripFeaturizer
             else
             {
                 ref var pair = ref pairs[(origin * ZoneSlots) + destination];
+                // Stryker disable once Assignment : equivalent, ??= versus = only decides how often the same string is made.
                 pair ??= TripFeatures.PickupDropoff(origin, destination);
                 examples.Add(Example(origin, destination, pair, distance, pickup, minutes));
                 pickupTimes.Add(pickup);

@@ -65,4 +65,23 @@ public sealed class RepositoryLayoutTests
                 $"{Path.GetRelativePath(Repository.Root, project)} sets a package version; put it in Directory.Packages.props");
         }
     }
+
+    [Fact]
+    public void Mutation_testing_names_projects_and_tests_that_exist()
+    {
+        // build/mutation-projects.json drives ./build.sh --target=Mutate and the weekly workflow: a renamed project
+        // would silently drop out of both (Mutate skips what a fork lacks), so the full repository must have every one.
+        using var plan = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "build", "mutation-projects.json")));
+        var core = plan.RootElement.GetProperty("core").EnumerateArray().Select(name => name.GetString()!).ToArray();
+        var alsoTestedBy = plan.RootElement.GetProperty("alsoTestedBy").EnumerateObject()
+            .SelectMany(entry => entry.Value.EnumerateArray().Select(tests => (Project: entry.Name, Tests: tests.GetString()!)))
+            .ToArray();
+
+        Assert.NotEmpty(core);
+        Assert.All(core, name => Assert.True(
+            Repository.Projects.ContainsKey($"TaxiDuration.{name}") && Repository.Projects.ContainsKey($"TaxiDuration.{name}.Tests"),
+            $"mutation-projects.json names {name}: no src/TaxiDuration.{name} with tests/TaxiDuration.{name}.Tests"));
+        Assert.All(alsoTestedBy, pair => Assert.Contains(
+            $"TaxiDuration.{pair.Project}", Repository.Projects[$"TaxiDuration.{pair.Tests}.Tests"].References));
+    }
 }

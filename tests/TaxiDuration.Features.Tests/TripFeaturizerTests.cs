@@ -143,6 +143,22 @@ public sealed class TripFeaturizerTests
     }
 
     [Fact]
+    public void Each_kept_trip_keeps_its_own_zones_pair_and_pickup_time()
+    {
+        // Many trips share a pickup or a drop-off zone: the PU_DO strings are cached per pair, and each must be its own.
+        var random = new Random(11);
+        var trips = Enumerable.Range(0, 400)
+            .Select(i => Trip(random.Next(1, 61), random.Next(1, 6), random.Next(1, 6), 1.0, Sunday.AddMinutes(i * 13)))
+            .ToArray();
+
+        var month = TripFeaturizer.Featurize(trips);
+
+        Assert.Equal(trips.Length, month.KeptRows);
+        Assert.Equal(trips.Select(trip => $"{trip.PickupLocationId}_{trip.DropoffLocationId}"), month.Examples.Select(example => example.PickupDropoff));
+        Assert.Equal(trips.Select(trip => trip.PickupTime!.Value), month.PickupTimes);
+    }
+
+    [Fact]
     public void An_empty_input_gives_an_empty_month()
     {
         var month = TripFeaturizer.Featurize(Array.Empty<TripRecord>());
@@ -175,6 +191,22 @@ public sealed class TripFeaturizerTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => TripFeaturizer.ForRide(pu, @do, distance, Sunday));
 
         Assert.Equal(parameter, error.ParamName);
+    }
+
+    [Fact]
+    public void A_ride_of_zero_miles_is_served_like_training_keeps_it()
+    {
+        Assert.Equal(0f, TripFeaturizer.ForRide(1, 1, 0.0, Sunday).TripDistance);
+    }
+
+    [Fact]
+    public void A_refused_ride_says_what_the_valid_range_is()
+    {
+        var zone = Assert.Throws<ArgumentOutOfRangeException>(() => TripFeaturizer.ForRide(0, 1, 1.0, Sunday));
+        var distance = Assert.Throws<ArgumentOutOfRangeException>(() => TripFeaturizer.ForRide(1, 1, -1.0, Sunday));
+
+        Assert.StartsWith("A TLC zone ID is 1–265.", zone.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Trip distance must be a finite number of miles, zero or more.", distance.Message, StringComparison.Ordinal);
     }
 
     [Fact]
