@@ -84,7 +84,14 @@ MutationScore MutateProject(string project, DirectoryPath output)
         arguments.Append("--test-project").AppendQuoted(MutationTestProject(extra).FullPath);
     }
 
-    Run("dotnet", arguments);
+    // From the test project's folder: at the root Stryker sees Template.sln and mutates in solution context, which
+    // takes every project and refuses --test-project.
+    var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments, WorkingDirectory = testProject.GetDirectory() });
+    if (exitCode != 0)
+    {
+        throw new CakeException($"Stryker failed on {project} (exit code {exitCode}): 'dotnet {arguments.RenderSafe()}'");
+    }
+
     var report = output.CombineWithFilePath("reports/mutation-report.json");
     return MutationScore.FromReport(project, System.IO.File.ReadAllText(report.FullPath));
 }
