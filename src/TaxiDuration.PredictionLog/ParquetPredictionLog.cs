@@ -135,20 +135,21 @@ public sealed partial class ParquetPredictionLog : BackgroundService, IPredictio
 
     private async Task FlushAsync(List<PredictionRecord> pending)
     {
-        // Never cancelled: what is flushed on the way down must reach the disk.
-        foreach (var day in pending.GroupBy(record => record.Time.Date))
+        // Never cancelled: what is flushed on the way down must reach the disk. A stop flushes the whole queue at once,
+        // so files are cut here too: no file holds more than MaxRowsPerFile rows.
+        foreach (var rows in pending.GroupBy(record => record.Time.Date).SelectMany(day => day.Chunk(options.MaxRowsPerFile)))
         {
             var name = string.Create(CultureInfo.InvariantCulture,
                 $"part-{clock.GetUtcNow():yyyyMMdd-HHmmss-fff}-{Environment.ProcessId}-{Interlocked.Increment(ref sequence):D6}.parquet");
             try
             {
-                await PredictionLogFiles.WriteAsync(PredictionLogFiles.DayFolder(root, day.Key), name, [.. day], CancellationToken.None);
-                written.Inc(day.Count());
+                await PredictionLogFiles.WriteAsync(PredictionLogFiles.DayFolder(root, rows[0].Time), name, rows, CancellationToken.None);
+                written.Inc(rows.Length);
             }
             catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
             {
-                dropped.Inc(day.Count());
-                LogWriteFailed(logger, day.Count(), root, failure.Message);
+                dropped.Inc(rows.Length);
+                LogWriteFailed(logger, rows.Length, root, failure.Message);
             }
         }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DuckDB.NET.Data;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -154,7 +153,7 @@ public sealed class PredictionLogTests : IDisposable
         registry = Metrics.NewCustomRegistry();
         return new ParquetPredictionLog(
             Options.Create(new PredictionLogOptions { Directory = "predictions", FlushInterval = flushInterval, QueueCapacity = capacity }),
-            new Environment(folder.Path), registry, TimeProvider.System, NullLogger<ParquetPredictionLog>.Instance);
+            new TestHostEnvironment(folder.Path), registry, TimeProvider.System, NullLogger<ParquetPredictionLog>.Instance);
     }
 
     private static PredictionBatch Batch(string requestId, int rides, string? traceId = null) => new(
@@ -169,15 +168,4 @@ public sealed class PredictionLogTests : IDisposable
         traceId);
 
     private static ShadowPredictions Shadow() => new("challenger", "taxi-duration/4", new[] { 6.5f, 6.5f }, TimeSpan.FromMilliseconds(0.25));
-
-    private sealed class Environment(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Production";
-
-        public string ApplicationName { get; set; } = "tests";
-
-        public string ContentRootPath { get; set; } = root;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-    }
 }
