@@ -44,6 +44,29 @@ public sealed class CorruptColumnTests : IDisposable
         Assert.Equal("negative.parquet: row group 0 claims -1 rows", error.Message);
     }
 
+    [Fact]
+    public async Task A_row_group_claiming_every_int_row_is_too_big_for_one_array()
+    {
+        // int.MaxValue rows fit a row group's count but not an array (Array.MaxLength is a little less).
+        var path = await files.WriteGreenAsync("huge.parquet", (Jan1, Jan1.AddMinutes(3), 1, 2, 3), (Jan1, Jan1.AddMinutes(4), 1, 2, 3));
+        await ClaimRowsAsync(path, int.MaxValue);
+
+        var error = await Assert.ThrowsAsync<TlcDataException>(() => reader.ReadAllAsync(path));
+
+        Assert.Equal("huge.parquet: has 2,147,483,647 rows, more than one array can hold; read it with ReadRowGroupsAsync", error.Message);
+    }
+
+    [Fact]
+    public async Task A_row_group_claiming_more_rows_than_an_int_is_refused()
+    {
+        var path = await files.WriteGreenAsync("huger.parquet", (Jan1, Jan1.AddMinutes(3), 1, 2, 3), (Jan1, Jan1.AddMinutes(4), 1, 2, 3));
+        await ClaimRowsAsync(path, (long)int.MaxValue + 1);
+
+        var error = await Assert.ThrowsAsync<TlcDataException>(() => reader.ReadAllAsync(path));
+
+        Assert.Equal("huger.parquet: row group 0 claims 2147483648 rows", error.Message);
+    }
+
     /// <summary>Overwrites the whole chunk of <paramref name="column"/> (its page headers included) with 0xFF, which no Thrift header decodes.</summary>
     private static async Task DamageAsync(string path, string column)
     {
@@ -62,9 +85,10 @@ public sealed class CorruptColumnTests : IDisposable
     }
 
     /// <summary>
-    /// Makes the footer's first row group claim <paramref name="rows"/> rows (a one-byte Thrift varint, as the two
-    /// rows written were). The row group's num_rows (field 3) follows its total_byte_size (field 2); both are
-    /// compact-protocol i64 fields (header 0x16) holding zigzag varints, which pins the byte down.
+    /// Makes the footer's first row group claim <paramref name="rows"/> rows. The row group's num_rows (field 3)
+    /// follows its total_byte_size (field 2); both are compact-protocol i64 fields (header 0x16) holding zigzag
+    /// varints, which pins the bytes down. Compact Thrift has no byte offsets inside the footer, so a longer varint
+    /// only changes the footer length written before the closing magic.
     /// </summary>
     private static async Task ClaimRowsAsync(string path, long rows)
     {
@@ -76,13 +100,15 @@ public sealed class CorruptColumnTests : IDisposable
         }
 
         var bytes = await File.ReadAllBytesAsync(path);
+        var footerLength = BitConverter.ToInt32(bytes, bytes.Length - 8);
         byte[] pattern = [0x16, .. Varint(totalByteSize), 0x16, .. Varint(written)];
         var at = bytes.AsSpan().LastIndexOf(pattern);
-        Assert.True(at > 0, "the row group's num_rows field was not found in the footer");
+        Assert.True(at > bytes.Length - 8 - footerLength, "the row group's num_rows field was not found in the footer");
+        var end = at + pattern.Length;
+        var start = end - Varint(written).Length;
         var claimed = Varint(rows);
-        Assert.Equal(Varint(written).Length, claimed.Length);
-        claimed.CopyTo(bytes, at + pattern.Length - claimed.Length);
-        await File.WriteAllBytesAsync(path, bytes);
+        byte[] patched = [.. bytes[..start], .. claimed, .. bytes[end..^8], .. BitConverter.GetBytes(footerLength + claimed.Length - (end - start)), .. "PAR1"u8];
+        await File.WriteAllBytesAsync(path, patched);
     }
 
     private static byte[] Varint(long value)
