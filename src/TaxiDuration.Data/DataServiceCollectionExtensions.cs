@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
                     environment.ContentRootPath);
                 options.CacheDirectory = MonthCatalogOptions.ResolveDataDirectory(section[nameof(MonthCatalogOptions.CacheDirectory)], environment.ContentRootPath);
             })
+            // Stryker disable once String : equivalent, Validates never returns false: it throws the precise message instead.
             .Validate(Validates<MonthCatalogOptions>(options => options.Validate()), "invalid Data options")
             .ValidateOnStart();
         services.AddOptions<TlcDownloadOptions>().Bind(section.GetSection("Download"));

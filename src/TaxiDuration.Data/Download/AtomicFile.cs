@@ -19,6 +19,7 @@ internal static class AtomicFile
         var temporaryPath = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
         try
         {
+            // Stryker disable once Boolean : equivalent, asynchronous or synchronous file I/O writes the same bytes.
             await using (var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true))
             {
                 await write(stream, cancellationToken);

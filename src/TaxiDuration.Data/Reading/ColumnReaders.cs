@@ -116,6 +116,7 @@ internal static class ColumnReaders
         }
         finally
         {
+            // Stryker disable once Statement : equivalent, a buffer not returned early (or at all) only costs the pool a reuse.
             ArrayPool<T?>.Shared.Return(buffer);
         }
     }
@@ -131,6 +132,7 @@ internal static class ColumnReaders
         }
         finally
         {
+            // Stryker disable once Statement : equivalent, a buffer not returned early (or at all) only costs the pool a reuse.
             ArrayPool<T?>.Shared.Return(buffer);
         }
     }

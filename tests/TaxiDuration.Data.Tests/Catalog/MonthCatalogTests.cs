@@ -71,6 +71,7 @@ public sealed class MonthCatalogTests(ServedMonthFixture month) : IClassFixture<
         Assert.False(File.Exists(data.File(January.FileName)), "synthetic data must never sit where a real month belongs");
         Assert.Contains("SYNTHETIC", file.Warning, StringComparison.Ordinal);
         Assert.Contains("not published", file.Warning, StringComparison.Ordinal);
+        Assert.EndsWith("; its results say nothing about real taxi trips.", file.Warning, StringComparison.Ordinal);
         Assert.Contains(logger.Entries, entry => entry.Level == LogLevel.Warning && entry.Message == file.Warning);
     }
 
@@ -107,6 +108,11 @@ public sealed class MonthCatalogTests(ServedMonthFixture month) : IClassFixture<
         Assert.Contains(data.File(January.FileName), failure.Message, StringComparison.Ordinal);
         Assert.Contains(downloader.SourceOf(January).ToString(), failure.Message, StringComparison.Ordinal);
         Assert.Contains("TAXI_DATA_DIR", failure.Message, StringComparison.Ordinal);
+        // The fix names both ways to get the real file: the folder to put it in and the address to download it from.
+        Assert.Contains(
+            $"{January.FileName} (or put the file in {data.Path}), allow downloads with network access to {downloader.SourceOf(January)}, ",
+            failure.Message,
+            StringComparison.Ordinal);
         Assert.Contains("--allow-synthetic", failure.Message, StringComparison.Ordinal);
         Assert.Empty(data.Files());
         Assert.Empty(cache.Files());
