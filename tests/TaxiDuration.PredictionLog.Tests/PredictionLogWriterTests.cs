@@ -108,6 +108,18 @@ public sealed class PredictionLogWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task The_request_time_is_stored_as_utc_and_the_pickup_as_new_york_wall_clock()
+    {
+        var path = await PredictionLogFiles.WriteAsync(folder.File("day"), "part.parquet", [Record()], CancellationToken.None);
+        await using var stream = File.OpenRead(path);
+        await using var reader = await ParquetReader.CreateAsync(stream);
+
+        var times = reader.Schema.DataFields.OfType<Parquet.Schema.DateTimeDataField>().ToDictionary(field => field.Name, field => field.IsAdjustedToUTC);
+
+        Assert.Equal(new Dictionary<string, bool> { ["time"] = true, ["pickup_time"] = false }, times);
+    }
+
+    [Fact]
     public async Task Label_keys_are_required_in_the_file()
     {
         var path = folder.File("labels.parquet");
