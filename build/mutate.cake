@@ -51,9 +51,9 @@ public sealed record MutationScore(string Project, int Killed, int Timeout, int 
     }
 }
 
-IReadOnlyList<string> MutationProjects()
+IReadOnlyList<string> MutationProjects(MutationPlan plan)
 {
-    var requested = Argument("mutate", string.Join(',', ReadMutationPlan().Core));
+    var requested = Argument("mutate", string.Join(',', plan.Core));
     var names = requested == "all"
         ? GetFiles(Paths.Root.FullPath + "/src/*/*.csproj").Select(file => file.GetFilenameWithoutExtension().FullPath["TaxiDuration.".Length..])
         : requested.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -70,7 +70,7 @@ IReadOnlyList<string> MutationProjects()
 FilePath MutationTestProject(string project) =>
     Paths.Root.CombineWithFilePath($"tests/TaxiDuration.{project}.Tests/TaxiDuration.{project}.Tests.csproj");
 
-MutationScore MutateProject(string project, DirectoryPath output)
+MutationScore MutateProject(string project, DirectoryPath output, MutationPlan plan)
 {
     var testProject = MutationTestProject(project);
     var arguments = new ProcessArgumentBuilder()
@@ -79,7 +79,7 @@ MutationScore MutateProject(string project, DirectoryPath output)
         .Append("--project").AppendQuoted($"TaxiDuration.{project}.csproj")
         .Append("--test-project").AppendQuoted(testProject.FullPath)
         .Append("--output").AppendQuoted(output.FullPath);
-    foreach (var extra in ReadMutationPlan().AlsoTestedBy.GetValueOrDefault(project, Array.Empty<string>()).Where(name => FileExists(MutationTestProject(name))))
+    foreach (var extra in plan.AlsoTestedBy.GetValueOrDefault(project, Array.Empty<string>()).Where(name => FileExists(MutationTestProject(name))))
     {
         arguments.Append("--test-project").AppendQuoted(MutationTestProject(extra).FullPath);
     }
@@ -128,11 +128,12 @@ Task("Mutate")
     var root = Paths.Artifacts.Combine("mutation");
     EnsureDirectoryExists(root);
     var scores = new List<MutationScore>();
-    foreach (var project in MutationProjects())
+    var plan = ReadMutationPlan();
+    foreach (var project in MutationProjects(plan))
     {
         var output = root.Combine(project);
         CleanDirectory(output);
-        var score = MutateProject(project, output);
+        var score = MutateProject(project, output, plan);
         scores.Add(score);
         Information(FormattableString.Invariant($"Mutation score {project}: {score.Percent:0.0} % ({score.Detected} of {score.Scored} detected)"));
     }
