@@ -72,6 +72,35 @@ public sealed class CompiledTreeTests
         Assert.Null(compiled.Score(compiled.CreateFeatureEngine(ml).Predict(odd).Features, new float[compiled.Trees.RowWidth]));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(-1)]
+    public void Rows_walked_chunk_by_chunk_on_any_number_of_threads_keep_their_order_and_their_fallbacks(int threads)
+    {
+        var ml = new MLContext(seed: 5);
+        var model = Fit(ml, TrainerNames.LightGbm, FeatureSet.Dense, TinyModels.Trips(3_000, seed: 1));
+        var compiled = CompiledTreeModel.TryCompile(model)!;
+        // Several chunks of rows (2,048 each) and a short last one, with unscorable rides in the first, a middle and the last chunk.
+        var rides = TinyModels.Trips(5_000, seed: 3).ToArray();
+        int[] odd = [0, 2_100, 4_999];
+        foreach (var index in odd)
+        {
+            rides[index] = Ride(3, 4, 2.5f);
+            rides[index].PickupLocation = "not-a-zone";
+        }
+
+        var scores = compiled.Predict(ml, rides, _ => -1f, threads);
+
+        var expected = MlNetScores(ml, model, rides);
+        foreach (var index in odd)
+        {
+            expected[index] = -1f;
+        }
+
+        AssertSameScores(expected, scores);
+    }
+
     [Fact]
     public void The_single_ride_path_equals_the_batch_path()
     {

@@ -16,14 +16,33 @@ namespace TaxiDuration.Data.Reading;
 public sealed class TlcTripReader : ITripReader
 {
     /// <inheritdoc />
+    /// <remarks>
+    /// Reads one group ahead: group k + 1 is decoded on the thread pool while the caller works on group k (validating
+    /// and featurizing a group takes about as long as decoding it), so a many-group month costs about the longer of
+    /// the two per group, not their sum. At most two groups' records are alive, and the file serves one read at a time.
+    /// </remarks>
     public async IAsyncEnumerable<TripRecord[]> ReadRowGroupsAsync(string path, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var file = await TlcFile.OpenAsync(path, ct);
-        for (var index = 0; index < file.RowGroupCount; index++)
+        Task<TripRecord[]>? ahead = null;
+        try
         {
-            var records = new TripRecord[file.RowGroupRows(index)];
-            await file.ReadRowGroupAsync(index, records, ct);
-            yield return records;
+            for (var index = 0; index < file.RowGroupCount; index++)
+            {
+                var records = ahead is null ? await file.ReadRowGroupAsync(index, ct) : await ahead;
+                var next = index + 1;
+                ahead = next < file.RowGroupCount ? Task.Run(() => file.ReadRowGroupAsync(next, ct).AsTask(), ct) : null;
+                yield return records;
+            }
+        }
+        finally
+        {
+            // A caller that stops early must not close the file under a read still running; that read's own
+            // outcome no longer matters to anyone.
+            if (ahead is not null)
+            {
+                await ((Task)ahead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 
@@ -131,6 +150,14 @@ public sealed class TlcTripReader : ITripReader
             return rows is >= 0 and <= int.MaxValue
                 ? (int)rows
                 : throw new TlcDataException(_path, $"row group {index} claims {rows} rows");
+        }
+
+        /// <summary>Row group <paramref name="index"/> as new records.</summary>
+        public async ValueTask<TripRecord[]> ReadRowGroupAsync(int index, CancellationToken ct)
+        {
+            var records = new TripRecord[RowGroupRows(index)];
+            await ReadRowGroupAsync(index, records, ct);
+            return records;
         }
 
         /// <summary>

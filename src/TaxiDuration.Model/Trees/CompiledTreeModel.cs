@@ -52,7 +52,8 @@ public sealed class CompiledTreeModel
 
     /// <summary>Predicted minutes for each example, featurized in one batch.</summary>
     /// <param name="fallback">Scores the rows the compiled trees hand back (a NaN feature), with ML.NET's full model.</param>
-    public float[] Predict(MLContext ml, IReadOnlyList<TripExample> examples, Func<TripExample, float> fallback)
+    /// <param name="maxDegreeOfParallelism">Chunks of rows walked at once while the next are featurized (see <see cref="ChunkedTreeWalk"/>); 1 keeps all the work on the caller's thread.</param>
+    public float[] Predict(MLContext ml, IReadOnlyList<TripExample> examples, Func<TripExample, float> fallback, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(examples);
@@ -68,33 +69,21 @@ public sealed class CompiledTreeModel
         using var cursor = featurized.GetRowCursor([column]);
         var getter = cursor.GetGetter<VBuffer<float>>(column);
         var vector = default(VBuffer<float>);
-        // Rows are compiled into a buffer and scored a buffer at a time, so the trees walk blocks of rows.
-        var width = Trees.RowWidth;
-        var buffer = new float[CompiledTreeEnsemble.BlockRows * width];
+        var walk = new ChunkedTreeWalk(Trees, predictions, maxDegreeOfParallelism);
         var unscorable = new List<int>();
-        var row = 0;
-        var buffered = 0;
         while (cursor.MoveNext())
         {
             getter(ref vector);
-            if (!Trees.WriteRow(vector, buffer.AsSpan(buffered * width, width)))
+            if (!Trees.WriteRow(vector, walk.NextRow()))
             {
-                unscorable.Add(row + buffered);
-            }
-
-            if (++buffered == CompiledTreeEnsemble.BlockRows)
-            {
-                Trees.ScoreRows(buffer, predictions.AsSpan(row, buffered));
-                row += buffered;
-                buffered = 0;
+                unscorable.Add(walk.RowsWritten - 1);
             }
         }
 
-        Trees.ScoreRows(buffer.AsSpan(0, buffered * width), predictions.AsSpan(row, buffered));
-        row += buffered;
-        if (row != predictions.Length)
+        walk.Complete();
+        if (walk.RowsWritten != predictions.Length)
         {
-            throw new InvalidOperationException($"The featurizer returned {row} rows for {predictions.Length} trips.");
+            throw new InvalidOperationException($"The featurizer returned {walk.RowsWritten} rows for {predictions.Length} trips.");
         }
 
         foreach (var index in unscorable)

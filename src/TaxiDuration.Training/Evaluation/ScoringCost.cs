@@ -5,7 +5,8 @@ using TaxiDuration.Model;
 namespace TaxiDuration.Training.Evaluation;
 
 /// <summary>
-/// A model's steady batch-scoring cost per row: the best of a few timed passes over a slice, in thread CPU seconds.
+/// A model's steady batch-scoring cost per row: the best of a few timed passes over a slice, in thread CPU seconds
+/// (scored on this thread alone, or the clock would miss the rows other threads walk).
 /// Call it after the model has scored once (JIT, compiled trees paid); the minimum is the figure least disturbed
 /// by other work on the machine.
 /// </summary>
@@ -21,7 +22,7 @@ public static class ScoringCost
         var best = double.PositiveInfinity;
         for (var i = 0; i < Repeats && slice.Length > 0; i++)
         {
-            best = Math.Min(best, ThreadCpuClock.Measure(() => BatchScorer.Predict(ml, model, slice)));
+            best = Math.Min(best, ThreadCpuClock.Measure(() => BatchScorer.Predict(ml, model, slice, maxDegreeOfParallelism: 1)));
         }
 
         // A clock tick can round a tiny model's pass to zero; a cost is positive by definition.

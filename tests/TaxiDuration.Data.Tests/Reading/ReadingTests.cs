@@ -184,6 +184,52 @@ public sealed class ReadingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reader_stopped_after_the_first_row_group_closes_the_file_while_the_next_was_being_read_ahead()
+    {
+        var path = await ManyGroupsAsync("stopped.parquet", groups: 8);
+
+        await foreach (var group in reader.ReadRowGroupsAsync(path))
+        {
+            Assert.Equal(4, group.Length);
+            break;
+        }
+
+        // The group read ahead was still in flight: the file must be closed after it, not under it or never.
+        await using var exclusive = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        Assert.True(exclusive.Length > 12);
+    }
+
+    [Fact]
+    public async Task Row_groups_read_ahead_arrive_complete_and_in_file_order()
+    {
+        var path = await ManyGroupsAsync("ordered.parquet", groups: 25);
+
+        var zones = new List<int?>();
+        await foreach (var group in reader.ReadRowGroupsAsync(path))
+        {
+            zones.AddRange(group.Select(record => record.PickupLocationId));
+        }
+
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (int?)i), zones);
+    }
+
+    // Four rows per group, pickup zones 1, 2, 3… in file order.
+    private Task<string> ManyGroupsAsync(string name, int groups)
+    {
+        var rows = groups * 4;
+        var times = Enumerable.Range(0, rows).Select(i => (DateTime?)Jan1.AddMinutes(i)).ToArray();
+        var zones = Enumerable.Range(1, rows).Select(i => (int?)i).ToArray();
+        return files.WriteAsync(name,
+        [
+            TestColumn.Timestamp("lpep_pickup_datetime", times),
+            TestColumn.Timestamp("lpep_dropoff_datetime", times),
+            TestColumn.Of("PULocationID", zones),
+            TestColumn.Of("DOLocationID", zones),
+            TestColumn.Of("trip_distance", [.. Enumerable.Range(1, rows).Select(i => (double?)i)]),
+        ], rowGroupSize: 4);
+    }
+
+    [Fact]
     public async Task An_empty_file_reads_as_no_rows()
     {
         var path = await files.WriteGreenAsync("empty.parquet");
