@@ -33,7 +33,7 @@ LevelRun TrainLevel2(FilePath resultFile)
         .Append("--train").AppendQuoted(Level2TrainMonth)
         .Append("--validation").AppendQuoted(Level2ValidationMonth)
         .Append("--result").AppendQuoted(resultFile.FullPath);
-    foreach (var passed in new[] { "test", "trials", "seed", "candidates", "alias" }.Where(name => HasArgument(name)))
+    foreach (var passed in new[] { "test", "trials", "parallel-fits", "seed", "candidates", "alias" }.Where(name => HasArgument(name)))
     {
         arguments.Append($"--{passed}").AppendQuoted(Argument<string>(passed));
     }
@@ -61,7 +61,7 @@ LevelRun TrainLevel2(FilePath resultFile)
 }
 
 Task("Train")
-    .Description("Level 2: runs the tracked training pipeline and registers the winner: --train=2021-01 --validation=2021-02 [--test=2021-03|none] [--trials=8] [--alias=challenger] [--offline] [--allow-synthetic].")
+    .Description("Level 2: runs the tracked training pipeline and registers the winner: --train=2021-01 --validation=2021-02 [--test=2021-03|none] [--trials=8] [--parallel-fits=N] [--alias=challenger] [--offline] [--allow-synthetic].")
     .Does(() =>
 {
     TrainLevel2(Paths.Artifacts.CombineWithFilePath("level2/train-result.json"));

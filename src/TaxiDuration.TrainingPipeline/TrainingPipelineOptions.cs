@@ -24,6 +24,12 @@ public sealed class TrainingPipelineOptions
     /// <summary>Hyper-parameter trials after the candidates (0 skips the search).</summary>
     public int Trials { get; set; } = 8;
 
+    /// <summary>
+    /// Trials fitted at once (default: one per core). Each fit is single-threaded LightGBM or ML.NET's own trainers on a
+    /// context of their own, and the winner does not depend on this number, only the run's duration does.
+    /// </summary>
+    public int ParallelFits { get; set; } = Environment.ProcessorCount;
+
     /// <summary>Seeds the search; the same seed, data and code give the same trials and the same model.</summary>
     public int Seed { get; set; } = 42;
 
@@ -63,6 +69,11 @@ public sealed class TrainingPipelineOptions
         if (Trials < 0)
         {
             yield return $"--trials {Trials} is negative: use 0 (no search) or more.";
+        }
+
+        if (ParallelFits < 1)
+        {
+            yield return $"--parallel-fits {ParallelFits} is below 1: use 1 (one fit at a time) or more.";
         }
 
         if (Train == Validation)

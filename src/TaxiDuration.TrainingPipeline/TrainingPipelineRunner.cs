@@ -66,19 +66,10 @@ public sealed class TrainingPipelineRunner(
 
         // A fresh context per fit: ML.NET's random state advances with every fit, so sharing one context would
         // make a trial's model depend on which trials ran before it.
-        var trials = new TrialRunner(tracker, () => new ModelTrainer(new MLContext(options.Seed), time), runId, months, progress);
-        foreach (var name in options.Candidates)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            trials.Fit("candidates", options.Candidates.Count, CandidatePlan.Default(name));
-        }
-
+        var trials = new TrialRunner(tracker, () => new ModelTrainer(new MLContext(options.Seed), time), runId, months, progress, options.ParallelFits);
+        trials.FitAll("candidates", [.. options.Candidates.Select(CandidatePlan.Default)], cancellationToken);
         var family = trials.Best.Outcome.Candidate.Trainer.Name;
-        foreach (var candidate in CandidatePlan.Trials(family, options.Trials, options.Seed))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            trials.Fit("search", options.Trials, candidate);
-        }
+        trials.FitAll("search", CandidatePlan.Trials(family, options.Trials, options.Seed), cancellationToken);
 
         progress?.Report(new PipelineProgress("evaluate", 0, 1, $"best: {trials.Best.Outcome.Candidate}"));
         var best = trials.Best;

@@ -65,6 +65,30 @@ public sealed class SyntheticPipelineTests
     }
 
     [Fact]
+    public async Task Fits_run_side_by_side_give_the_same_trials_in_the_same_order_and_the_same_winner_as_one_at_a_time()
+    {
+        using var oneAtATime = new PipelineWorkspace();
+        using var sideBySide = new PipelineWorkspace();
+        var sequential = oneAtATime.Options(4, TrainerNames.Linear, TrainerNames.LightGbm);
+        sequential.ParallelFits = 1;
+        var parallel = sideBySide.Options(4, TrainerNames.Linear, TrainerNames.LightGbm);
+        parallel.ParallelFits = 3;
+
+        var expected = await oneAtATime.RunAsync(sequential);
+        var actual = await sideBySide.RunAsync(parallel);
+
+        static object Trial(TrialOutcome trial) => (trial.Index, trial.Stage, trial.Candidate.ToString(), trial.ValidationRmse);
+        Assert.Equal(Enumerable.Range(1, 6), actual.Trials.Select(trial => trial.Index));
+        Assert.Equal(expected.Trials.Select(Trial), actual.Trials.Select(Trial));
+        Assert.Equal(Trial(expected.Best), Trial(actual.Best));
+        // The parent's search trajectory is recorded by trial number, not by which fit finished first.
+        Assert.Equal(
+            expected.Trials.Select(trial => (trial.Index, trial.ValidationRmse)),
+            sideBySide.Tracker.GetMetricHistory(actual.RunId, "trial_validation_rmse").OrderBy(metric => metric.Step).Select(metric => ((int)metric.Step, metric.Value)));
+        Assert.All(sideBySide.ChildRuns(actual.RunId), child => Assert.Equal(RunStatus.Finished, child.Info.Status));
+    }
+
+    [Fact]
     public async Task The_registered_artifact_loads_and_predicts_like_the_run_said()
     {
         using var workspace = new PipelineWorkspace();

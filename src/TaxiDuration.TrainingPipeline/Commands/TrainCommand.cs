@@ -20,6 +20,11 @@ public static class TrainCommand
         var validation = CommonOptions.Month("--validation", "validation month (picks the winner)", defaults.Validation.YearMonth);
         var test = CommonOptions.OptionalMonth("--test", "test month, never used for choosing", defaults.Test?.YearMonth);
         var trials = new Option<int>("--trials") { Description = $"hyper-parameter search trials (default {defaults.Trials})", DefaultValueFactory = _ => defaults.Trials };
+        var parallelFits = new Option<int>("--parallel-fits")
+        {
+            Description = $"trials fitted at once (default {defaults.ParallelFits}, one per core); the winner is the same for any value",
+            DefaultValueFactory = _ => defaults.ParallelFits,
+        };
         var seed = new Option<int>("--seed") { Description = $"search seed (default {defaults.Seed})", DefaultValueFactory = _ => defaults.Seed };
         var candidates = new Option<string>("--candidates")
         {
@@ -32,13 +37,13 @@ public static class TrainCommand
         var result = CommonOptions.Result();
         var command = new Command("train", "Run the training pipeline: ingest, validate, featurize, candidates, search, evaluate, register.")
         {
-            train, validation, test, trials, seed, candidates, alias, allowSynthetic, offline, result,
+            train, validation, test, trials, parallelFits, seed, candidates, alias, allowSynthetic, offline, result,
         };
         command.Validators.Add(parsed =>
         {
             // Each option's own parse errors are reported already; the cross-option rules need every value.
             if (!parsed.TryValueOf(train, out _) || !parsed.TryValueOf(validation, out _) || !parsed.TryValueOf(test, out _)
-                || !parsed.TryValueOf(trials, out _) || !parsed.TryValueOf(seed, out _))
+                || !parsed.TryValueOf(trials, out _) || !parsed.TryValueOf(parallelFits, out _) || !parsed.TryValueOf(seed, out _))
             {
                 return;
             }
@@ -64,6 +69,7 @@ public static class TrainCommand
             Validation = parsed.ValueOf(validation),
             Test = CommonOptions.MonthOrNone(parsed.ValueOf(test)),
             Trials = parsed.ValueOf(trials),
+            ParallelFits = parsed.ValueOf(parallelFits),
             Seed = parsed.ValueOf(seed),
             Candidates = parsed.ValueOf(candidates).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Alias = parsed.GetValue(alias),

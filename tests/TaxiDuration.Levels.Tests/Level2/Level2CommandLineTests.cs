@@ -13,6 +13,7 @@ public sealed class Level2CommandLineTests : IDisposable
         { "level2", ["train", "--validation", "2021-01", "--test", "none"], ["--train and --validation are both green 2021-01"] },
         { "level2", ["train", "--candidates", "xgb"], ["--candidates", "xgb", "linear, fasttree, lightgbm"] },
         { "level2", ["train", "--trials", "-3"], ["--trials -3"] },
+        { "level2", ["train", "--parallel-fits", "0"], ["--parallel-fits 0 is below 1"] },
         { "level2", ["promote", "--version", "0", "--reason", "x"], ["--version 0"] },
         { "level2", ["promote", "--version", "2", "--reason", " "], ["--reason"] },
         { "level2", ["copy-tracking-store", "--to", "Hots=db"], ["--to is not a PostgreSQL connection string"] },
