@@ -53,6 +53,16 @@ public sealed class RealDataQualityTests(RealMonthsFixture months) : IClassFixtu
         Assert.True(withPrior.Validation.Rmse <= 5.45, $"validation RMSE {withPrior.Validation.Rmse:F4} > 5.45");
     }
 
+    [RealDataFact("2021-01", "2021-02")]
+    public void Trees_that_each_see_part_of_the_features_beat_trees_that_see_all_of_them()
+    {
+        var everyFeature = Train(FeatureSet.PairPrior, TrainerSpec.LightGbm(new Dictionary<string, double> { [TrainerParameters.FeatureFraction] = 1 }));
+        var byDefault = Train(FeatureSet.PairPrior, TrainerSpec.LightGbm());
+
+        // Measured 5.369 against 5.387 (single-threaded, deterministic LightGBM: the same figures on every run).
+        Assert.True(byDefault.Validation.Rmse <= everyFeature.Validation.Rmse - 0.01, $"70 % of features {byDefault.Validation.Rmse:F4}, all {everyFeature.Validation.Rmse:F4}");
+    }
+
     private TrainingResult Train(FeatureSet featureSet, TrainerSpec spec) =>
         new ModelTrainer(new MLContext(seed: 1), TimeProvider.System).Train(
             new TrainingRequest(months.Train.Examples, months.Validation.Examples, featureSet, spec, ["2021-01"]));

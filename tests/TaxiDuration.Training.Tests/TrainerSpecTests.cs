@@ -40,6 +40,9 @@ public sealed class TrainerSpecTests
     [InlineData(TrainerNames.FastTree, TrainerParameters.Trees, 10.5, "an integer")]
     [InlineData(TrainerNames.LightGbm, TrainerParameters.LearningRate, 0, "'learningRate'")]
     [InlineData(TrainerNames.Linear, TrainerParameters.L2, -1, "'l2'")]
+    [InlineData(TrainerNames.LightGbm, TrainerParameters.FeatureFraction, 1.5, "'featureFraction' of trainer 'lightgbm' must be a number in [")]
+    [InlineData(TrainerNames.LightGbm, TrainerParameters.FeatureFraction, 0, "'featureFraction'")]
+    [InlineData(TrainerNames.FastTree, TrainerParameters.FeatureFraction, 0.5, "has no parameter 'featureFraction'")]
     public void Invalid_specs_fail_naming_the_problem(string trainer, string? parameter, double value, string expectedMessage)
     {
         var parameters = parameter is null ? null : new Dictionary<string, double> { [parameter] = value };

@@ -24,6 +24,9 @@ public static class TrainerParameters
     /// <summary>Trees: histogram bins per feature (integer ≥ 2); fewer bins train faster.</summary>
     public const string MaxBins = "maxBins";
 
+    /// <summary>LightGBM: share of the features each tree may split on, drawn per tree with the seed (0, 1]; default 0.7.</summary>
+    public const string FeatureFraction = "featureFraction";
+
     /// <summary>
     /// Trees: worker threads (integer ≥ 1). Unset: FastTree uses every core, LightGBM one (its OpenMP threads
     /// spin while they wait, so on a busy machine one thread per fit, several fits side by side, is faster).

@@ -18,13 +18,14 @@ public sealed record TrainerSpec
         [TrainerParameters.MinExamplesPerLeaf] = new(1, 1_000_000, IsInteger: true),
         [TrainerParameters.MaxBins] = new(2, 65_536, IsInteger: true),
         [TrainerParameters.Threads] = new(1, 1_024, IsInteger: true),
+        [TrainerParameters.FeatureFraction] = new(double.Epsilon, 1, IsInteger: false),
     };
 
     private static readonly IReadOnlyDictionary<string, string[]> AllowedByTrainer = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         [TrainerNames.Linear] = [TrainerParameters.L2],
         [TrainerNames.FastTree] = TreeParameters(),
-        [TrainerNames.LightGbm] = TreeParameters(),
+        [TrainerNames.LightGbm] = [.. TreeParameters(), TrainerParameters.FeatureFraction],
     };
 
     public TrainerSpec(string name, IReadOnlyDictionary<string, double>? parameters = null)
