@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using TaxiDuration.Reporting.Results;
 
 namespace TaxiDuration.TrainingPipeline.Commands;
 
@@ -51,8 +52,16 @@ internal static class PipelineConsole
         AnsiConsole.Write(table);
         foreach (var goal in Level2Goals.Check(result).Where(goal => goal.Applies))
         {
-            AnsiConsole.MarkupLineInterpolated(culture, $"goal {goal.Name} {goal.Target}: {(goal.Met ? "[green]met[/]" : "[red]MISSED[/]")} ({goal.Measured:0.000})");
+            AnsiConsole.MarkupLine(GoalMarkup(goal, culture));
         }
+    }
+
+    // The verdict is our own markup, so it cannot go through an interpolated markup hole (those are escaped, which
+    // printed "[green]met[/]" as text); the goal's own words are escaped here instead.
+    internal static string GoalMarkup(GoalCheck goal, IFormatProvider culture)
+    {
+        var verdict = goal.Met ? "[green]met[/]" : "[red]MISSED[/]";
+        return $"goal {Markup.Escape(goal.Name)} {Markup.Escape(goal.Target)}: {verdict} ({goal.Measured.ToString("0.000", culture)})";
     }
 
     // Progress<T> posts to the thread pool; a run's steps must print in order and before the result.
