@@ -81,7 +81,7 @@ public sealed class PredictionLogWriterTests : IDisposable
     {
         // The log's folder is a file: creating the day folder below it fails with an IOException.
         File.WriteAllText(folder.File("predictions"), "not a folder");
-        var logger = new RecordingLogger();
+        var logger = new RecordingLogger<ParquetPredictionLog>();
         using var log = Log(new PredictionLogOptions(), out var registry, logger: logger);
         log.TryAppend(Batch("a", rides: 4), shadow: null);
 
@@ -269,23 +269,5 @@ public sealed class PredictionLogWriterTests : IDisposable
         }
 
         public void Advance(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
-    }
-
-    private sealed class RecordingLogger : ILogger<ParquetPredictionLog>
-    {
-        public List<(LogLevel Level, string Message)> Entries { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Entries)
-            {
-                Entries.Add((logLevel, formatter(state, exception)));
-            }
-        }
     }
 }

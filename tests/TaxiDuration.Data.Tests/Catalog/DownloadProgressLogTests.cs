@@ -1,5 +1,6 @@
 using TaxiDuration.Data.Catalog;
 using TaxiDuration.Data.Download;
+using TaxiDuration.TestSupport;
 using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Tests.Catalog;
