@@ -79,8 +79,12 @@ static async Task<string> SyntheticFileAsync(string output, int rows, int month)
 
 static async Task<Measurement> MeasureAsync(string stage, string warmUpFile, IReadOnlyList<string> files)
 {
-    var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-    foreach (var argument in (string[])[typeof(ScaleOptions).Assembly.Location, "measure", stage, warmUpFile, .. files])
+    // Started as `dotnet <dll>` (the dotnet host) the child needs the assembly first; started by `dotnet run` (as the
+    // Cake target does) this process is the app host, which takes the arguments directly.
+    var host = Environment.ProcessPath!;
+    var self = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [typeof(ScaleOptions).Assembly.Location] : Array.Empty<string>();
+    var start = new ProcessStartInfo(host) { RedirectStandardOutput = true };
+    foreach (var argument in (string[])[.. self, "measure", stage, warmUpFile, .. files])
     {
         start.ArgumentList.Add(argument);
     }

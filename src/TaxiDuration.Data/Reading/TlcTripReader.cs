@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Parquet.Schema;
@@ -96,6 +95,9 @@ public sealed class TlcTripReader : ITripReader
     {
         private readonly string _path;
 
+        // The second reader of the file, opened at the first row group read: the numbers decode through it.
+        private TlcFile? companion;
+
         private TlcFile(string path, ParquetReader reader, TlcSchema schema)
         {
             _path = path;
@@ -161,139 +163,66 @@ public sealed class TlcTripReader : ITripReader
         }
 
         /// <summary>
-        /// Fills <paramref name="destination"/> with row group <paramref name="index"/> in three passes (timestamps,
-        /// zone IDs, numbers), so besides the records themselves at most four pooled column buffers are alive.
+        /// Fills <paramref name="destination"/> with row group <paramref name="index"/>. Decoding is most of a read and
+        /// the columns are independent, so two halves decode at once: timestamps and zones through this file's reader,
+        /// the numbers through a second reader on a stream of its own (a reader reads its stream from one thread at a
+        /// time). Measured on a 3 M-row month (docs/benchmarks/scale.md).
         /// </summary>
         public async ValueTask ReadRowGroupAsync(int index, Memory<TripRecord> destination, CancellationToken ct)
         {
             ct.ThrowIfCancellationRequested();
-            var group = Reader.OpenRowGroupReader(index);
-            var rows = destination.Length;
-            // Stryker disable once String : equivalent, every statement in the try that can fail sets the column first.
-            var column = "";
-            DateTime?[]? pickups = null, dropoffs = null;
-            int?[]? origins = null, destinations = null;
-            double?[]? distances = null, passengers = null, fares = null, totals = null;
-            try
-            {
-                pickups = ArrayPool<DateTime?>.Shared.Rent(rows);
-                dropoffs = ArrayPool<DateTime?>.Shared.Rent(rows);
-                column = Schema.Pickup.Name;
-                await ColumnReaders.ReadTimestampsAsync(group, Schema.Pickup, pickups.AsMemory(0, rows), ct);
-                column = Schema.Dropoff.Name;
-                await ColumnReaders.ReadTimestampsAsync(group, Schema.Dropoff, dropoffs.AsMemory(0, rows), ct);
-                SetTimes(destination.Span, pickups, dropoffs);
-                // Stryker disable once Statement : equivalent, a buffer not returned early (or at all) only costs the pool a reuse.
-                Return(ref pickups);
-                // Stryker disable once Statement : equivalent, a buffer not returned early (or at all) only costs the pool a reuse.
-                Return(ref dropoffs);
+            companion ??= await OpenAsync(_path, ct);
+            using var columns = new RowGroupColumns(destination.Length, Schema.PassengerCount is not null, Schema.FareAmount is not null, Schema.TotalAmount is not null);
+            var timesAndZones = Task.Run(() => ReadTimesAndZonesAsync(index, columns, ct), ct);
+            var numbers = companion.ReadNumbersAsync(index, columns, ct);
+            // Both halves end before the buffers go back to the pool, failed or not; a failure of the first half wins,
+            // as it did when the columns were read in turn.
+            await Task.WhenAll(timesAndZones, numbers);
+            columns.CopyTo(destination.Span);
+        }
 
-                origins = ArrayPool<int?>.Shared.Rent(rows);
-                destinations = ArrayPool<int?>.Shared.Rent(rows);
-                column = Schema.PickupLocation.Name;
-                await ColumnReaders.ReadIdsAsync(group, Schema.PickupLocation, origins.AsMemory(0, rows), ct);
-                column = Schema.DropoffLocation.Name;
-                await ColumnReaders.ReadIdsAsync(group, Schema.DropoffLocation, destinations.AsMemory(0, rows), ct);
-                SetZones(destination.Span, origins, destinations);
-                // Stryker disable once Statement : equivalent, a buffer not returned early (or at all) only costs the pool a reuse.
-                Return(ref origins);
-                // Stryker disable once Statement : equivalent, a buffer not returned early (or at all) only costs the pool a reuse.
-                Return(ref destinations);
+        private async Task ReadTimesAndZonesAsync(int index, RowGroupColumns columns, CancellationToken ct)
+        {
+            using var group = Reader.OpenRowGroupReader(index);
+            await ReadColumnAsync(index, Schema.Pickup, () => ColumnReaders.ReadTimestampsAsync(group, Schema.Pickup, columns.Pickups, ct));
+            await ReadColumnAsync(index, Schema.Dropoff, () => ColumnReaders.ReadTimestampsAsync(group, Schema.Dropoff, columns.Dropoffs, ct));
+            await ReadColumnAsync(index, Schema.PickupLocation, () => ColumnReaders.ReadIdsAsync(group, Schema.PickupLocation, columns.Origins, ct));
+            await ReadColumnAsync(index, Schema.DropoffLocation, () => ColumnReaders.ReadIdsAsync(group, Schema.DropoffLocation, columns.Destinations, ct));
+        }
 
-                column = Schema.TripDistance.Name;
-                distances = await ReadNumbersAsync(group, Schema.TripDistance, rows, ct);
-                column = Schema.PassengerCount?.Name ?? "";
-                passengers = await ReadNumbersAsync(group, Schema.PassengerCount, rows, ct);
-                column = Schema.FareAmount?.Name ?? "";
-                fares = await ReadNumbersAsync(group, Schema.FareAmount, rows, ct);
-                column = Schema.TotalAmount?.Name ?? "";
-                totals = await ReadNumbersAsync(group, Schema.TotalAmount, rows, ct);
-                SetNumbers(destination.Span, distances!, passengers, fares, totals);
-            }
-            catch (Exception error) when (error is not OperationCanceledException and not TlcDataException)
-            {
-                throw new TlcDataException(_path, $"cannot read column '{column}' of row group {index} ({error.Message})", error);
-            }
-            finally
-            {
-                // Stryker disable Statement : equivalent, a buffer not returned only costs the pool a reuse.
-                Return(ref pickups);
-                Return(ref dropoffs);
-                Return(ref origins);
-                Return(ref destinations);
-                Return(ref distances);
-                Return(ref passengers);
-                Return(ref fares);
-                Return(ref totals);
-                // Stryker restore Statement
-            }
+        private async Task ReadNumbersAsync(int index, RowGroupColumns columns, CancellationToken ct)
+        {
+            using var group = Reader.OpenRowGroupReader(index);
+            await ReadNumbersAsync(group, index, Schema.TripDistance, columns.Distances, ct);
+            await ReadNumbersAsync(group, index, Schema.PassengerCount, columns.Passengers, ct);
+            await ReadNumbersAsync(group, index, Schema.FareAmount, columns.Fares, ct);
+            await ReadNumbersAsync(group, index, Schema.TotalAmount, columns.Totals, ct);
         }
 
         // Null field: the file lacks this optional column, so every record keeps null there.
-        private static async ValueTask<double?[]?> ReadNumbersAsync(ParquetRowGroupReader group, DataField? field, int rows, CancellationToken ct)
-        {
-            if (field is null)
-            {
-                return null;
-            }
+        private ValueTask ReadNumbersAsync(ParquetRowGroupReader group, int index, DataField? field, Memory<double?> destination, CancellationToken ct) =>
+            field is null ? ValueTask.CompletedTask : ReadColumnAsync(index, field, () => ColumnReaders.ReadDoublesAsync(group, field, destination, ct));
 
-            var buffer = ArrayPool<double?>.Shared.Rent(rows);
+        private async ValueTask ReadColumnAsync(int index, DataField field, Func<ValueTask> read)
+        {
             try
             {
-                await ColumnReaders.ReadDoublesAsync(group, field, buffer.AsMemory(0, rows), ct);
-                return buffer;
+                await read();
             }
-            catch
+            catch (Exception error) when (error is not OperationCanceledException and not TlcDataException)
             {
-                // Stryker disable once Statement : equivalent, a buffer not returned early (or at all) only costs the pool a reuse.
-                ArrayPool<double?>.Shared.Return(buffer);
-                throw;
+                throw new TlcDataException(_path, $"cannot read column '{field.Name}' of row group {index} ({error.Message})", error);
             }
         }
 
-        private static void SetTimes(Span<TripRecord> records, DateTime?[] pickups, DateTime?[] dropoffs)
+        public async ValueTask DisposeAsync()
         {
-            for (var i = 0; i < records.Length; i++)
+            await Reader.DisposeAsync();
+            if (companion is not null)
             {
-                records[i] = new TripRecord(pickups[i], dropoffs[i], null, null, null, null, null, null);
+                await companion.DisposeAsync();
             }
         }
-
-        private static void SetZones(Span<TripRecord> records, int?[] origins, int?[] destinations)
-        {
-            for (var i = 0; i < records.Length; i++)
-            {
-                ref var record = ref records[i];
-                record = record with { PickupLocationId = origins[i], DropoffLocationId = destinations[i] };
-            }
-        }
-
-        private static void SetNumbers(Span<TripRecord> records, double?[] distances, double?[]? passengers, double?[]? fares, double?[]? totals)
-        {
-            for (var i = 0; i < records.Length; i++)
-            {
-                ref var record = ref records[i];
-                record = record with
-                {
-                    TripDistance = distances[i],
-                    PassengerCount = passengers?[i],
-                    FareAmount = fares?[i],
-                    TotalAmount = totals?[i],
-                };
-            }
-        }
-
-        private static void Return<T>(ref T[]? buffer)
-        {
-            if (buffer is not null)
-            {
-                // Stryker disable once Statement : equivalent, a buffer not returned early (or at all) only costs the pool a reuse.
-                ArrayPool<T>.Shared.Return(buffer);
-                buffer = null;
-            }
-        }
-
-        public ValueTask DisposeAsync() => Reader.DisposeAsync();
 
         // Checked before Parquet.Net sees the file, so the common failures (an HTML error page saved as .parquet,
         // an interrupted download) get a precise message instead of a parser exception.
