@@ -94,8 +94,7 @@ public static class TripFeaturizer
     /// <summary>Accumulates one featurization: the examples, the drop counts, and the PU_DO strings made so far.</summary>
     private sealed class Batch(int capacity)
     {
-        private readonly List<TripExample> examples = new(capacity);
-        private readonly List<DateTime> pickupTimes = new(capacity);
+        private readonly KeptRows kept = new(capacity);
 
         // A month has ~13k distinct pairs among ~75k trips: one string per pair, not per trip.
         private readonly string?[] pairs = new string?[ZoneSlots * ZoneSlots];
@@ -108,6 +107,7 @@ public static class TripFeaturizer
 
         public void Add(ReadOnlySpan<TripRecord> records)
         {
+            kept.MakeRoom(records.Length);
             foreach (ref readonly var record in records)
             {
                 Add(record);
@@ -143,8 +143,7 @@ public static class TripFeaturizer
                 ref var pair = ref pairs[(origin * ZoneSlots) + destination];
                 // Stryker disable once Assignment : equivalent, ??= versus = only decides how often the same string is made.
                 pair ??= TripFeatures.PickupDropoff(origin, destination);
-                examples.Add(Example(origin, destination, pair, distance, pickup, minutes));
-                pickupTimes.Add(pickup);
+                kept.Add(Example(origin, destination, pair, distance, pickup, minutes), pickup);
             }
         }
 
@@ -158,7 +157,8 @@ public static class TripFeaturizer
                 [DropReasons.ZoneOutOfRange] = zoneOutOfRange,
                 [DropReasons.DurationOutOfRange] = durationOutOfRange,
             };
-            return new FeaturizedMonth([.. examples], [.. pickupTimes], raw, examples.Count, counts);
+            var (examples, pickupTimes) = kept.ToArrays();
+            return new FeaturizedMonth(examples, pickupTimes, raw, examples.Length, counts);
         }
     }
 }

@@ -121,24 +121,30 @@ public sealed class TripFeaturizerTests
         Assert.Equal([0f, -1.5f], month.Examples.Select(example => example.TripDistance));
     }
 
+    // Enough trips, in groups of an odd size, that kept rows fill several chunks both ways (rows one at a time from an
+    // enumerable, and row groups that each ask for room) and the chunks are joined in order.
     [Fact]
     public async Task Every_input_shape_gives_the_same_examples()
     {
         var random = new Random(5);
-        var trips = Enumerable.Range(0, 500)
+        var trips = Enumerable.Range(0, 5_000)
             .Select(i => Trip(random.Next(-5, 90), random.Next(0, 268), random.Next(1, 266), random.NextDouble() * 10, Sunday.AddMinutes(i * 37)))
             .ToArray();
 
         var fromArray = TripFeaturizer.Featurize(trips);
         var fromEnumerable = TripFeaturizer.Featurize(trips.Where(_ => true));
         var fromSpan = TripFeaturizer.Featurize(trips.AsSpan());
-        var fromStream = await TripFeaturizer.FeaturizeAsync(trips.Chunk(64).ToAsyncEnumerable());
+        var fromStream = await TripFeaturizer.FeaturizeAsync(trips.Chunk(700).ToAsyncEnumerable());
+        var fromSmallGroups = await TripFeaturizer.FeaturizeAsync(trips.Chunk(64).ToAsyncEnumerable());
 
-        foreach (var other in new[] { fromEnumerable, fromSpan, fromStream })
+        Assert.InRange(fromArray.KeptRows, 2_500, 4_000);
+        Assert.Equal(fromArray.KeptRows, fromArray.Examples.Length);
+        foreach (var other in new[] { fromEnumerable, fromSpan, fromStream, fromSmallGroups })
         {
             Assert.Equal(fromArray.RawRows, other.RawRows);
             Assert.Equal(fromArray.Dropped, other.Dropped);
             Assert.Equal(Describe(fromArray.Examples), Describe(other.Examples));
+            Assert.Equal(fromArray.PickupTimes, other.PickupTimes);
         }
     }
 
