@@ -21,7 +21,8 @@ public sealed class PairPriorTests
 
         Assert.Equal(before.OutOfFold[17], after.OutOfFold[17]);
         Assert.NotEqual(before.OutOfFold, after.OutOfFold);
-        Assert.True(after.Month[pair] > before.Month[pair], $"served prior {after.Month[pair]} not above {before.Month[pair]}");
+        Assert.True(after.Month[pair].Duration > before.Month[pair].Duration, $"served prior {after.Month[pair]} not above {before.Month[pair]}");
+        Assert.True(after.Month[pair].Pace > before.Month[pair].Pace, $"served pace {after.Month[pair]} not above {before.Month[pair]}");
     }
 
     [Fact]
@@ -34,8 +35,28 @@ public sealed class PairPriorTests
 
         var priors = PairPriors.Compute(trips, seed: 1);
 
-        Assert.Equal((40 + (20 * 26.0)) / 24, priors.Month["1_2"], precision: 4);
-        Assert.Equal((480 + (20 * 26.0)) / 36, priors.Month["3_4"], precision: 4);
+        Assert.Equal((40 + (20 * 26.0)) / 24, priors.Month["1_2"].Duration, precision: 4);
+        Assert.Equal((480 + (20 * 26.0)) / 36, priors.Month["3_4"].Duration, precision: 4);
+    }
+
+    [Fact]
+    public void Pace_and_miles_are_the_pairs_totals_blended_with_the_months_and_only_miles_include_the_row_itself()
+    {
+        // 1_2: 5 trips of 10 min over 2 mi; 3_4: 15 trips of 30 min over 6 mi, one of them recorded at -1 mi (counts as 0).
+        // Month: 500 min, 2·5 + 6·14 = 94 mi over 20 trips: mean 25 min, 4.7 mi.
+        var trips = Enumerable.Repeat(("1", "2", 10f, 2f), 5).Concat(Enumerable.Repeat(("3", "4", 30f, 6f), 14)).Append(("3", "4", 30f, -1f))
+            .Select(trip => new TripExample { PickupLocation = trip.Item1, DropoffLocation = trip.Item2, PickupDropoff = $"{trip.Item1}_{trip.Item2}", Duration = trip.Item3, TripDistance = trip.Item4 })
+            .ToArray();
+
+        var priors = PairPriors.Compute(trips, seed: 2);
+
+        Assert.Equal((50 + (20 * 25.0)) / (10 + (20 * 4.7)), priors.Month["1_2"].Pace, precision: 4);
+        Assert.Equal((10 + (20 * 4.7)) / 25, priors.Month["1_2"].Miles, precision: 4);
+        Assert.Equal((84 + (20 * 4.7)) / 35, priors.Month["3_4"].Miles, precision: 4);
+        Assert.Equal(25.0 / 4.7, priors.Month["7_8"].Pace, precision: 4);
+        // Durations and paces of a row come from the other folds; its miles are its pair's, as a request gets them.
+        Assert.All(trips.Select((trip, row) => (trip, priors.OutOfFold[row])), row => Assert.Equal(priors.Month[row.trip.PickupDropoff].Miles, row.Item2.Miles));
+        Assert.Contains(trips.Select((trip, row) => (trip, priors.OutOfFold[row])), row => row.Item2.Pace != priors.Month[row.trip.PickupDropoff].Pace);
     }
 
     [Fact]
@@ -51,12 +72,15 @@ public sealed class PairPriorTests
         var model = TrainerFactory.CreatePipeline(ml, FeatureSet.PairPrior, TrainerSpec.LightGbm(new Dictionary<string, double> { [TrainerParameters.Trees] = 2, [TrainerParameters.MinExamplesPerLeaf] = 1 }))
             .Fit(ml.Data.LoadFromEnumerable(trips));
         var unseen = new TripExample { PickupLocation = "7", DropoffLocation = "8", PickupDropoff = "7_8", TripDistance = 2 };
-        var served = model.Transform(ml.Data.LoadFromEnumerable([unseen, trips[0]])).GetColumn<float>(PairPriorEstimator.Column).ToArray();
+        var scored = model.Transform(ml.Data.LoadFromEnumerable([unseen, trips[0]]));
+        var served = scored.GetColumn<float>(PairPriorEstimator.Column).ToArray();
 
         // Out of fold, 9_9 has no trips: the other folds hold only 1_2's, so its prior is their mean, 12.
-        Assert.Equal(12f, priors.OutOfFold[^1]);
-        Assert.Equal(160 / 11.0, priors.Month["7_8"], precision: 4);
-        Assert.Equal([priors.Month["7_8"], priors.Month["1_2"]], served);
+        Assert.Equal(12f, priors.OutOfFold[^1].Duration);
+        Assert.Equal(160 / 11.0, priors.Month["7_8"].Duration, precision: 4);
+        Assert.Equal([priors.Month["7_8"].Duration, priors.Month["1_2"].Duration], served);
+        Assert.Equal([priors.Month["7_8"].Pace, priors.Month["1_2"].Pace], scored.GetColumn<float>(PairPriorEstimator.PaceColumn));
+        Assert.Equal([priors.Month["7_8"].Miles, priors.Month["1_2"].Miles], scored.GetColumn<float>(PairPriorEstimator.MilesColumn));
         Assert.Equal(265 * 265, priors.Month.Count);
     }
 

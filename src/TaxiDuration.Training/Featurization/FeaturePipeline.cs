@@ -28,7 +28,7 @@ public static class FeaturePipeline
             FeatureSet.Course => BuildCourse(ml),
             FeatureSet.Rich => BuildRich(ml),
             FeatureSet.Dense => BuildDense(ml),
-            FeatureSet.PairPrior => BuildRich(ml, PairPriorEstimator.Column),
+            FeatureSet.PairPrior => BuildPairPrior(ml),
             _ => throw new ArgumentOutOfRangeException(nameof(featureSet), featureSet, "Unknown feature set."),
         };
     }
@@ -63,6 +63,17 @@ public static class FeaturePipeline
                     nameof(TripExample.TripDistance),
                     .. extraColumns,
                 ]));
+
+    private const string PaceDuration = "PaceDuration";
+    private const string MilesOverPair = "MilesOverPair";
+
+    // The pair's figures (PairPriorEstimator maps them in front of this pipeline), and two that combine them with the
+    // trip's own miles: what the pair's trips would take at this length, and how much longer or shorter this trip is
+    // than the pair's usual. ML.NET's own expression transform, so a saved model still holds only stock transforms.
+    private static IEstimator<ITransformer> BuildPairPrior(MLContext ml) =>
+        ml.Transforms.Expression(PaceDuration, "(pace, miles) => pace * miles", PairPriorEstimator.PaceColumn, nameof(TripExample.TripDistance))
+            .Append(ml.Transforms.Expression(MilesOverPair, "(miles, usual) => usual > 0 ? miles / usual : 0", nameof(TripExample.TripDistance), PairPriorEstimator.MilesColumn))
+            .Append(BuildRich(ml, PairPriorEstimator.Column, PairPriorEstimator.PaceColumn, PairPriorEstimator.MilesColumn, PaceDuration, MilesOverPair));
 
     private const string PickupZoneId = "PickupZoneId";
     private const string DropoffZoneId = "DropoffZoneId";

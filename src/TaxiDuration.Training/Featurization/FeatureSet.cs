@@ -13,8 +13,10 @@ public enum FeatureSet
     Dense,
 
     /// <summary>
-    /// <see cref="Rich"/> plus the zone pair's duration prior learnt from the training month (<see cref="PairPriors"/>):
-    /// measured on green 2021-01 → 02 → 03 with LightGBM, validation RMSE 5.51 → 5.39 and test 5.46 → 5.29.
+    /// <see cref="Rich"/> plus what the training month says about the zone pair (<see cref="PairPriors"/>): its mean
+    /// duration, its pace and its usual miles, and two figures that set them against the trip's own miles (pace × miles,
+    /// miles over the pair's usual). Measured on green 2021-01 → 02 → 03 with the default LightGBM: validation RMSE
+    /// 5.51 (Rich) → 5.39 (mean duration) → 5.30 (all five), test 5.46 → 5.29 → 5.18.
     /// </summary>
     PairPrior,
 }
