@@ -43,7 +43,7 @@ internal sealed class RowGroupColumns : IDisposable
 
     public Memory<double?> Totals => Rows(totals);
 
-    /// <summary>Writes every record whole, once: building them column by column copied each 112-byte record three times.</summary>
+    /// <summary>Writes every record whole, once: building them column by column wrote each record three times.</summary>
     public void CopyTo(Span<TripRecord> records)
     {
         var pickup = Pickups.Span;
