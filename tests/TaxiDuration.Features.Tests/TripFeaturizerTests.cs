@@ -136,16 +136,48 @@ public sealed class TripFeaturizerTests
         var fromSpan = TripFeaturizer.Featurize(trips.AsSpan());
         var fromStream = await TripFeaturizer.FeaturizeAsync(trips.Chunk(700).ToAsyncEnumerable());
         var fromSmallGroups = await TripFeaturizer.FeaturizeAsync(trips.Chunk(64).ToAsyncEnumerable());
+        var fromColumns = await TripFeaturizer.FeaturizeAsync(trips.Chunk(700).Select(group => TripColumns.FromRecords(group)).ToAsyncEnumerable());
 
         Assert.InRange(fromArray.KeptRows, 2_500, 4_000);
         Assert.Equal(fromArray.KeptRows, fromArray.Examples.Length);
-        foreach (var other in new[] { fromEnumerable, fromSpan, fromStream, fromSmallGroups })
+        foreach (var other in new[] { fromEnumerable, fromSpan, fromStream, fromSmallGroups, fromColumns })
         {
             Assert.Equal(fromArray.RawRows, other.RawRows);
             Assert.Equal(fromArray.Dropped, other.Dropped);
             Assert.Equal(Describe(fromArray.Examples), Describe(other.Examples));
             Assert.Equal(fromArray.PickupTimes, other.PickupTimes);
         }
+    }
+
+    [Fact]
+    public async Task Columns_drop_a_missing_time_zone_or_distance_as_records_do()
+    {
+        TripRecord[] trips =
+        [
+            Trip(10),
+            Trip(10) with { DropoffTime = null },
+            Trip(10) with { PickupLocationId = null },
+            Trip(10) with { DropoffLocationId = null },
+            Trip(10) with { TripDistance = null },
+            Trip(10, pu: 266),
+            Trip(90),
+            Trip(20, pu: 7, @do: 9, distance: 3.5),
+        ];
+
+        var fromRecords = TripFeaturizer.Featurize(trips);
+        var fromColumns = await TripFeaturizer.FeaturizeAsync(new[] { TripColumns.FromRecords(trips) }.ToAsyncEnumerable());
+
+        Assert.Equal(new Dictionary<string, int>
+        {
+            [DropReasons.MissingTime] = 1,
+            [DropReasons.MissingZone] = 2,
+            [DropReasons.MissingDistance] = 1,
+            [DropReasons.ZoneOutOfRange] = 1,
+            [DropReasons.DurationOutOfRange] = 1,
+        }, fromColumns.Dropped);
+        Assert.Equal(fromRecords.Dropped, fromColumns.Dropped);
+        Assert.Equal(Describe(fromRecords.Examples), Describe(fromColumns.Examples));
+        Assert.Equal(["43_151", "7_9"], fromColumns.Examples.Select(example => example.PickupDropoff));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace TaxiDuration.Data.Reading;
 
 /// <summary>
 /// The eight columns of one row group in pooled buffers, each filled by its own decode (so two halves can decode at
-/// once), then joined into records in one pass. An optional column the file lacks has no buffer, and its records keep null.
+/// once), then lent as <see cref="TripColumns"/>. An optional column the file lacks has no buffer: empty, every trip null.
 /// </summary>
 internal sealed class RowGroupColumns : IDisposable
 {
@@ -43,28 +43,8 @@ internal sealed class RowGroupColumns : IDisposable
 
     public Memory<double?> Totals => Rows(totals);
 
-    /// <summary>Writes every record whole, once: building them column by column wrote each record three times.</summary>
-    public void CopyTo(Span<TripRecord> records)
-    {
-        var pickup = Pickups.Span;
-        var dropoff = Dropoffs.Span;
-        var origin = Origins.Span;
-        var destination = Destinations.Span;
-        var distance = Distances.Span;
-        var passenger = Passengers.Span;
-        var fare = Fares.Span;
-        var total = Totals.Span;
-        records = records[..rows];
-        for (var i = 0; i < records.Length; i++)
-        {
-            records[i] = new TripRecord(
-                pickup[i], dropoff[i], origin[i], destination[i],
-                passenger.IsEmpty ? null : passenger[i],
-                distance[i],
-                fare.IsEmpty ? null : fare[i],
-                total.IsEmpty ? null : total[i]);
-        }
-    }
+    /// <summary>The decoded group as trips: a view of the pooled buffers, valid until this is disposed.</summary>
+    public TripColumns Trips => new(rows, Pickups, Dropoffs, Origins, Destinations, Distances, Passengers, Fares, Totals);
 
     // Stryker disable Block,Statement : equivalent, a buffer not returned only costs the pool a reuse.
     public void Dispose()

@@ -15,32 +15,59 @@ namespace TaxiDuration.Data.Reading;
 public sealed class TlcTripReader : ITripReader
 {
     /// <inheritdoc />
+    /// <remarks>Each group is written into records on the read-ahead thread (see <see cref="ReadColumnsAsync"/>).</remarks>
+    public IAsyncEnumerable<TripRecord[]> ReadRowGroupsAsync(string path, CancellationToken ct = default) =>
+        ReadAheadAsync(path, static (file, index, ct) => file.ReadRowGroupAsync(index, ct).AsTask(), static _ => { }, ct);
+
+    /// <inheritdoc />
     /// <remarks>
     /// Reads one group ahead: group k + 1 is decoded on the thread pool while the caller works on group k (validating
     /// and featurizing a group takes about as long as decoding it), so a many-group month costs about the longer of
-    /// the two per group, not their sum. At most two groups' records are alive, and the file serves one read at a time.
+    /// the two per group, not their sum. Two groups' buffers are in use at a time, lent from a pool and taken back
+    /// when the caller asks for the next group; the file serves one read at a time.
     /// </remarks>
-    public async IAsyncEnumerable<TripRecord[]> ReadRowGroupsAsync(string path, [EnumeratorCancellation] CancellationToken ct = default)
+    public async IAsyncEnumerable<TripColumns> ReadColumnsAsync(string path, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var group in ReadAheadAsync(path, static (file, index, ct) => file.ReadColumnsAsync(index, ct), static group => group.Dispose(), ct))
+        {
+            yield return group.Trips;
+        }
+    }
+
+    // Yields each group as read reads it, the next one already reading; done releases a group once the caller moves on.
+    private static async IAsyncEnumerable<T> ReadAheadAsync<T>(
+        string path, Func<TlcFile, int, CancellationToken, Task<T>> read, Action<T> done, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var file = await TlcFile.OpenAsync(path, ct);
-        Task<TripRecord[]>? ahead = null;
+        Task<T>? ahead = null;
         try
         {
             for (var index = 0; index < file.RowGroupCount; index++)
             {
-                var records = ahead is null ? await file.ReadRowGroupAsync(index, ct) : await ahead;
+                var group = ahead is null ? await read(file, index, ct) : await ahead;
                 var next = index + 1;
-                ahead = next < file.RowGroupCount ? Task.Run(() => file.ReadRowGroupAsync(next, ct).AsTask(), ct) : null;
-                yield return records;
+                ahead = next < file.RowGroupCount ? Task.Run(() => read(file, next, ct), ct) : null;
+                try
+                {
+                    yield return group;
+                }
+                finally
+                {
+                    done(group);
+                }
             }
         }
         finally
         {
             // A caller that stops early must not close the file under a read still running; that read's own
-            // outcome no longer matters to anyone.
+            // outcome no longer matters to anyone, but what it read goes back.
             if (ahead is not null)
             {
                 await ((Task)ahead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (ahead.IsCompletedSuccessfully)
+                {
+                    done(ahead.Result);
+                }
             }
         }
     }
@@ -162,24 +189,39 @@ public sealed class TlcTripReader : ITripReader
             return records;
         }
 
-        /// <summary>
-        /// Fills <paramref name="destination"/> with row group <paramref name="index"/>. Decoding is most of a read and
-        /// the columns are independent, so two halves decode at once: timestamps and zones through this file's reader,
-        /// the numbers through a second reader on a stream of its own (a reader reads its stream from one thread at a
-        /// time). Measured on a 3 M-row month (docs/benchmarks/scale.md).
-        /// </summary>
+        /// <summary>Fills <paramref name="destination"/> with row group <paramref name="index"/>, each record written once, whole.</summary>
         public async ValueTask ReadRowGroupAsync(int index, Memory<TripRecord> destination, CancellationToken ct)
+        {
+            using var columns = await ReadColumnsAsync(index, ct);
+            columns.Trips.CopyTo(destination.Span);
+        }
+
+        /// <summary>
+        /// Row group <paramref name="index"/> in pooled buffers; the caller disposes them. Decoding is most of a read
+        /// and the columns are independent, so two halves decode at once: timestamps and zones through this file's
+        /// reader, the numbers through a second reader on a stream of its own (a reader reads its stream from one
+        /// thread at a time). Measured on a 3 M-row month (docs/benchmarks/scale.md).
+        /// </summary>
+        public async Task<RowGroupColumns> ReadColumnsAsync(int index, CancellationToken ct)
         {
             // Stryker disable once Statement : equivalent, the reads below refuse a cancelled token too; this refuses it first.
             ct.ThrowIfCancellationRequested();
             companion ??= await OpenAsync(_path, ct);
-            using var columns = new RowGroupColumns(destination.Length, Schema.PassengerCount is not null, Schema.FareAmount is not null, Schema.TotalAmount is not null);
-            var timesAndZones = Task.Run(() => ReadTimesAndZonesAsync(index, columns, ct), ct);
-            var numbers = companion.ReadNumbersAsync(index, columns, ct);
-            // Both halves end before the buffers go back to the pool, failed or not; a failure of the first half wins,
-            // as it did when the columns were read in turn.
-            await Task.WhenAll(timesAndZones, numbers);
-            columns.CopyTo(destination.Span);
+            var columns = new RowGroupColumns(RowGroupRows(index), Schema.PassengerCount is not null, Schema.FareAmount is not null, Schema.TotalAmount is not null);
+            try
+            {
+                var timesAndZones = Task.Run(() => ReadTimesAndZonesAsync(index, columns, ct), ct);
+                var numbers = companion.ReadNumbersAsync(index, columns, ct);
+                // Both halves end before the buffers can go back to the pool, failed or not; a failure of the first
+                // half wins, as it did when the columns were read in turn.
+                await Task.WhenAll(timesAndZones, numbers);
+                return columns;
+            }
+            catch
+            {
+                columns.Dispose();
+                throw;
+            }
         }
 
         private async Task ReadTimesAndZonesAsync(int index, RowGroupColumns columns, CancellationToken ct)

@@ -52,18 +52,14 @@ public sealed class TripDataValidator
     }
 
     /// <summary>Validates a stream of row groups (e.g. <see cref="ITripReader.ReadRowGroupsAsync"/>).</summary>
-    public async Task<DataValidationReport> ValidateAsync(
-        IAsyncEnumerable<TripRecord[]> rowGroups, TaxiMonth? expectedMonth = null, string? subject = null, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(rowGroups);
-        var tally = new Tally(options, expectedMonth);
-        await foreach (var group in rowGroups.WithCancellation(ct))
-        {
-            tally.Add(group);
-        }
+    public Task<DataValidationReport> ValidateAsync(
+        IAsyncEnumerable<TripRecord[]> rowGroups, TaxiMonth? expectedMonth = null, string? subject = null, CancellationToken ct = default) =>
+        ValidateAsync(rowGroups, static (tally, group) => tally.Add(group), expectedMonth, subject, ct);
 
-        return tally.ToReport(subject ?? expectedMonth?.ToString() ?? "trips");
-    }
+    /// <summary>Validates a stream of row groups as columns (e.g. <see cref="ITripReader.ReadColumnsAsync"/>).</summary>
+    public Task<DataValidationReport> ValidateAsync(
+        IAsyncEnumerable<TripColumns> rowGroups, TaxiMonth? expectedMonth = null, string? subject = null, CancellationToken ct = default) =>
+        ValidateAsync(rowGroups, static (tally, group) => tally.Add(group), expectedMonth, subject, ct);
 
     /// <summary>
     /// Validates row groups as they stream to <paramref name="consume"/> (e.g. the featurizer): one pass over the
@@ -71,26 +67,58 @@ public sealed class TripDataValidator
     /// (a yellow month is 3 million rows).
     /// </summary>
     /// <returns>The report and what <paramref name="consume"/> made of the rows; check <see cref="DataValidationReport.Passed"/> before using it.</returns>
-    public async Task<(DataValidationReport Report, T Result)> ValidateWhileAsync<T>(
+    public Task<(DataValidationReport Report, T Result)> ValidateWhileAsync<T>(
         IAsyncEnumerable<TripRecord[]> rowGroups,
         Func<IAsyncEnumerable<TripRecord[]>, Task<T>> consume,
         TaxiMonth? expectedMonth = null,
         string? subject = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        ValidateWhileAsync(rowGroups, static (tally, group) => tally.Add(group), consume, expectedMonth, subject, ct);
+
+    /// <inheritdoc cref="ValidateWhileAsync{T}(IAsyncEnumerable{TripRecord[]}, Func{IAsyncEnumerable{TripRecord[]}, Task{T}}, TaxiMonth?, string?, CancellationToken)"/>
+    /// <remarks>The streamed training path: row groups as columns (<see cref="ITripReader.ReadColumnsAsync"/>), never made into records.</remarks>
+    public Task<(DataValidationReport Report, T Result)> ValidateWhileAsync<T>(
+        IAsyncEnumerable<TripColumns> rowGroups,
+        Func<IAsyncEnumerable<TripColumns>, Task<T>> consume,
+        TaxiMonth? expectedMonth = null,
+        string? subject = null,
+        CancellationToken ct = default) =>
+        ValidateWhileAsync(rowGroups, static (tally, group) => tally.Add(group), consume, expectedMonth, subject, ct);
+
+    private async Task<DataValidationReport> ValidateAsync<TGroup>(
+        IAsyncEnumerable<TGroup> rowGroups, Action<Tally, TGroup> count, TaxiMonth? expectedMonth, string? subject, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rowGroups);
+        var tally = new Tally(options, expectedMonth);
+        await foreach (var group in rowGroups.WithCancellation(ct))
+        {
+            count(tally, group);
+        }
+
+        return tally.ToReport(subject ?? expectedMonth?.ToString() ?? "trips");
+    }
+
+    private async Task<(DataValidationReport Report, T Result)> ValidateWhileAsync<TGroup, T>(
+        IAsyncEnumerable<TGroup> rowGroups,
+        Action<Tally, TGroup> count,
+        Func<IAsyncEnumerable<TGroup>, Task<T>> consume,
+        TaxiMonth? expectedMonth,
+        string? subject,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rowGroups);
         ArgumentNullException.ThrowIfNull(consume);
         var tally = new Tally(options, expectedMonth);
-        var result = await consume(Counted(rowGroups, tally, ct));
+        var result = await consume(Counted(rowGroups, group => count(tally, group), ct));
         return (tally.ToReport(subject ?? expectedMonth?.ToString() ?? "trips"), result);
     }
 
-    private static async IAsyncEnumerable<TripRecord[]> Counted(
-        IAsyncEnumerable<TripRecord[]> rowGroups, Tally tally, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<TGroup> Counted<TGroup>(
+        IAsyncEnumerable<TGroup> rowGroups, Action<TGroup> count, [EnumeratorCancellation] CancellationToken ct)
     {
         await foreach (var group in rowGroups.WithCancellation(ct))
         {
-            tally.Add(group);
+            count(group);
             yield return group;
         }
     }
@@ -104,7 +132,7 @@ public sealed class TripDataValidator
     {
         ArgumentNullException.ThrowIfNull(reader);
         var month = expectedMonth ?? (TaxiMonth.TryParseFileName(Path.GetFileName(path), out var fromName) ? fromName : null);
-        return ValidateAsync(reader.ReadRowGroupsAsync(path, ct), month, Path.GetFileName(path), ct);
+        return ValidateAsync(reader.ReadColumnsAsync(path, ct), month, Path.GetFileName(path), ct);
     }
 
     /// <summary>The running counts of one validation.</summary>
@@ -139,13 +167,43 @@ public sealed class TripDataValidator
             }
         }
 
+        public void Add(TripColumns trips)
+        {
+            var pickups = trips.PickupTimes.Span;
+            var dropoffs = trips.DropoffTimes.Span;
+            var origins = trips.PickupLocationIds.Span;
+            var destinations = trips.DropoffLocationIds.Span;
+            var distances = trips.TripDistances.Span;
+            for (var i = 0; i < trips.Count; i++)
+            {
+                Add(pickups[i], dropoffs[i], origins[i], destinations[i], distances[i]);
+            }
+
+            nulls[5] += Nulls(trips.PassengerCounts.Span, trips.Count);
+            nulls[6] += Nulls(trips.FareAmounts.Span, trips.Count);
+            nulls[7] += Nulls(trips.TotalAmounts.Span, trips.Count);
+        }
+
         public void Add(in TripRecord record)
         {
+            Add(record.PickupTime, record.DropoffTime, record.PickupLocationId, record.DropoffLocationId, record.TripDistance);
+            nulls[5] += record.PassengerCount is null ? 1 : 0;
+            nulls[6] += record.FareAmount is null ? 1 : 0;
+            nulls[7] += record.TotalAmount is null ? 1 : 0;
+        }
+
+        // One trip's required columns, whether it came as a record or as columns; the optional ones are only counted.
+        private void Add(DateTime? pickupTime, DateTime? dropoffTime, int? pickupZone, int? dropoffZone, double? distance)
+        {
             rows++;
-            CountNulls(record);
+            nulls[0] += pickupTime is null ? 1 : 0;
+            nulls[1] += dropoffTime is null ? 1 : 0;
+            nulls[2] += pickupZone is null ? 1 : 0;
+            nulls[3] += dropoffZone is null ? 1 : 0;
+            nulls[4] += distance is null ? 1 : 0;
             var bad = false;
 
-            if (record.PickupTime is not { } pickup || record.DropoffTime is not { } dropoff)
+            if (pickupTime is not { } pickup || dropoffTime is not { } dropoff)
             {
                 Reject(RejectionReason.NullTimestamp, ref bad);
             }
@@ -158,7 +216,7 @@ public sealed class TripDataValidator
                 Reject(RejectionReason.DurationOverLimit, ref bad);
             }
 
-            if (record.PickupTime is { } time)
+            if (pickupTime is { } time)
             {
                 withPickup++;
                 if (time < monthStart || time >= monthEnd)
@@ -167,7 +225,7 @@ public sealed class TripDataValidator
                 }
             }
 
-            switch (record.TripDistance)
+            switch (distance)
             {
                 case null:
                     Reject(RejectionReason.NullDistance, ref bad);
@@ -180,18 +238,35 @@ public sealed class TripDataValidator
                     break;
             }
 
-            if (record.PickupLocationId is null || record.DropoffLocationId is null)
+            if (pickupZone is null || dropoffZone is null)
             {
                 Reject(RejectionReason.NullZone, ref bad);
             }
 
-            if ((record.PickupLocationId is { } origin && !TaxiZones.IsValid(origin))
-                || (record.DropoffLocationId is { } destination && !TaxiZones.IsValid(destination)))
+            if ((pickupZone is { } origin && !TaxiZones.IsValid(origin))
+                || (dropoffZone is { } destination && !TaxiZones.IsValid(destination)))
             {
                 Reject(RejectionReason.ZoneOutOfRange, ref bad);
             }
 
             rejected += bad ? 1 : 0;
+        }
+
+        // An optional column the file lacks is null for every trip.
+        private static long Nulls(ReadOnlySpan<double?> column, int count)
+        {
+            if (column.IsEmpty)
+            {
+                return count;
+            }
+
+            var found = 0L;
+            foreach (var value in column)
+            {
+                found += value is null ? 1 : 0;
+            }
+
+            return found;
         }
 
         public DataValidationReport ToReport(string subject)
@@ -231,18 +306,6 @@ public sealed class TripDataValidator
         {
             reasons[(int)reason]++;
             bad = true;
-        }
-
-        private void CountNulls(in TripRecord record)
-        {
-            nulls[0] += record.PickupTime is null ? 1 : 0;
-            nulls[1] += record.DropoffTime is null ? 1 : 0;
-            nulls[2] += record.PickupLocationId is null ? 1 : 0;
-            nulls[3] += record.DropoffLocationId is null ? 1 : 0;
-            nulls[4] += record.TripDistance is null ? 1 : 0;
-            nulls[5] += record.PassengerCount is null ? 1 : 0;
-            nulls[6] += record.FareAmount is null ? 1 : 0;
-            nulls[7] += record.TotalAmount is null ? 1 : 0;
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed class MonthPreparation(MonthCatalog catalog, ITripReader reader, T
 
     /// <summary>
     /// One streamed pass serves both validation and features: each row group is counted, then featurized and dropped,
-    /// so the raw month is never held (docs/benchmarks/scale.md: 3 million rows).
+    /// as the columns it decodes to, so the raw month is never held nor made into records (docs/benchmarks/scale.md: 3 million rows).
     /// </summary>
     /// <exception cref="DataValidationFailedException">The month does not meet the data expectations.</exception>
     public static async Task<(DataValidationReport Report, FeaturizedMonth Features)> ValidateAndFeaturizeAsync(
@@ -32,7 +32,7 @@ public sealed class MonthPreparation(MonthCatalog catalog, ITripReader reader, T
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(validator);
         var (report, features) = await validator.ValidateWhileAsync(
-            reader.ReadRowGroupsAsync(path, cancellationToken),
+            reader.ReadColumnsAsync(path, cancellationToken),
             rowGroups => TripFeaturizer.FeaturizeAsync(rowGroups, cancellationToken),
             month,
             subject,

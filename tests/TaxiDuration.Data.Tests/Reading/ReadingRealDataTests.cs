@@ -87,7 +87,7 @@ public sealed class ReadingRealDataTests
     }
 
     [RealDataFact("2021-01")]
-    public async Task Streaming_2021_01_gives_the_same_records_as_reading_it_whole()
+    public async Task Streaming_2021_01_as_records_or_columns_gives_the_same_trips_as_reading_it_whole()
     {
         var path = RealData.GreenMonth("2021-01");
         var streamed = new List<TripRecord>();
@@ -96,7 +96,14 @@ public sealed class ReadingRealDataTests
             streamed.AddRange(group);
         }
 
+        var fromColumns = new List<TripRecord>();
+        await foreach (var columns in reader.ReadColumnsAsync(path))
+        {
+            fromColumns.AddRange(Enumerable.Range(0, columns.Count).Select(i => columns[i]));
+        }
+
         Assert.Equal(await reader.ReadAllAsync(path), streamed);
+        Assert.Equal(streamed, fromColumns);
         Assert.Equal(new TripRecord(new DateTime(2021, 1, 1, 0, 15, 56), new DateTime(2021, 1, 1, 0, 19, 52), 43, 151, 1, 1.01, 5.5, 6.8), streamed[0]);
     }
 

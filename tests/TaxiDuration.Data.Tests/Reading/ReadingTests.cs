@@ -184,6 +184,56 @@ public sealed class ReadingTests : IDisposable
     }
 
     [Fact]
+    public async Task Columns_stream_the_same_trips_as_records_group_by_group()
+    {
+        var path = await files.WriteAsync("columns.parquet",
+        [
+            TestColumn.Timestamp("lpep_pickup_datetime", Jan1, null, Jan1, Jan1.AddHours(1), Jan1, Jan1.AddHours(2)),
+            TestColumn.Timestamp("lpep_dropoff_datetime", Jan1.AddMinutes(7), Jan1, null, Jan1.AddHours(1.5), Jan1.AddMinutes(3), Jan1),
+            TestColumn.Of<long>("PULocationID", 43, null, 265, 3, 4, 5),
+            TestColumn.Of<int>("DOLocationID", null, 151, 1, 6, 7, 8),
+            TestColumn.Of<double>("trip_distance", 1.25, 0, null, 9, 10, 11),
+            TestColumn.Of<long>("passenger_count", 2, null, 6, 1, 1, 1),
+            TestColumn.Of<double>("total_amount", 10.3, null, 4.2, 1, 2, 3),
+        ], rowGroupSize: 4);
+
+        var records = new List<TripRecord[]>();
+        await foreach (var group in reader.ReadRowGroupsAsync(path))
+        {
+            records.Add(group);
+        }
+
+        var fromColumns = new List<TripRecord[]>();
+        await foreach (var columns in reader.ReadColumnsAsync(path))
+        {
+            // The batch is lent: what it holds is copied out before asking for the next.
+            Assert.True(columns.FareAmounts.IsEmpty);
+            var group = new TripRecord[columns.Count];
+            columns.CopyTo(group);
+            fromColumns.Add(group);
+        }
+
+        Assert.Equal([4, 2], fromColumns.Select(group => group.Length));
+        Assert.Equal(records, fromColumns);
+        Assert.Equal(new TripRecord(Jan1, Jan1.AddMinutes(7), 43, null, 2, 1.25, null, 10.3), fromColumns[0][0]);
+    }
+
+    [Fact]
+    public async Task A_column_reader_stopped_after_the_first_row_group_closes_the_file()
+    {
+        var path = await ManyGroupsAsync("stopped-columns.parquet", groups: 8);
+
+        await foreach (var columns in reader.ReadColumnsAsync(path))
+        {
+            Assert.Equal([1, 2, 3, 4], columns.PickupLocationIds.ToArray());
+            break;
+        }
+
+        await using var exclusive = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        Assert.True(exclusive.Length > 12);
+    }
+
+    [Fact]
     public async Task A_reader_stopped_after_the_first_row_group_closes_the_file_while_the_next_was_being_read_ahead()
     {
         var path = await ManyGroupsAsync("stopped.parquet", groups: 8);
@@ -210,7 +260,15 @@ public sealed class ReadingTests : IDisposable
             zones.AddRange(group.Select(record => record.PickupLocationId));
         }
 
+        // Columns come in lent buffers that the pool hands out again: each batch must still hold its own group.
+        var columnZones = new List<int?>();
+        await foreach (var columns in reader.ReadColumnsAsync(path))
+        {
+            columnZones.AddRange(columns.PickupLocationIds.ToArray());
+        }
+
         Assert.Equal(Enumerable.Range(1, 100).Select(i => (int?)i), zones);
+        Assert.Equal(zones, columnZones);
     }
 
     // Four rows per group, pickup zones 1, 2, 3… in file order.

@@ -132,4 +132,47 @@ public sealed class ValidationReportTests
         Assert.Equal(("streamed", 4L, 2L), (report.Subject, report.Rows, report.RejectedRows));
         Assert.Equal(0.25, report.NullShareByColumn[nameof(TripRecord.TotalAmount)]);
     }
+
+    [Fact]
+    public async Task Trips_as_columns_are_judged_exactly_as_the_same_trips_as_records()
+    {
+        var validator = new TripDataValidator(Limits);
+        var asColumns = FourTrips.Chunk(3).Select(group => TripColumns.FromRecords(group)).ToArray();
+
+        var fromRecords = validator.Validate(FourTrips, January);
+        var fromColumns = await validator.ValidateAsync(asColumns.ToAsyncEnumerable(), January);
+        var (whileConsumed, count) = await validator.ValidateWhileAsync(asColumns.ToAsyncEnumerable(), CountTripsAsync, January);
+
+        Assert.Equal(fromRecords.ToMarkdown(), fromColumns.ToMarkdown());
+        Assert.Equal(fromRecords.ToMarkdown(), whileConsumed.ToMarkdown());
+        Assert.Equal(4, count);
+    }
+
+    [Fact]
+    public async Task An_optional_column_the_file_lacks_counts_as_null_for_every_trip()
+    {
+        var records = TripColumns.FromRecords(FourTrips);
+        // The same trips from a file with no fare column: the batch has no values there at all.
+        var withoutFares = new TripColumns(
+            records.Count, records.PickupTimes, records.DropoffTimes, records.PickupLocationIds, records.DropoffLocationIds,
+            records.TripDistances, records.PassengerCounts, fareAmounts: default, records.TotalAmounts);
+
+        var report = await new TripDataValidator(Limits).ValidateAsync(new[] { withoutFares }.ToAsyncEnumerable(), January);
+
+        Assert.Equal(1.0, report.NullShareByColumn[nameof(TripRecord.FareAmount)]);
+        Assert.Equal(0.25, report.NullShareByColumn[nameof(TripRecord.TotalAmount)]);
+        Assert.Equal(0.0, report.NullShareByColumn[nameof(TripRecord.PassengerCount)]);
+        Assert.Equal(0.25, report.NullShareByColumn[nameof(TripRecord.DropoffLocationId)]);
+    }
+
+    private static async Task<int> CountTripsAsync(IAsyncEnumerable<TripColumns> groups)
+    {
+        var trips = 0;
+        await foreach (var group in groups)
+        {
+            trips += group.Count;
+        }
+
+        return trips;
+    }
 }
