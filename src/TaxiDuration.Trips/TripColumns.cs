@@ -15,14 +15,14 @@ public sealed class TripColumns
     /// <exception cref="ArgumentException">A required column without one value per trip, or an optional one that is neither empty nor one value per trip.</exception>
     public TripColumns(
         int count,
-        ReadOnlyMemory<DateTime?> pickupTimes,
-        ReadOnlyMemory<DateTime?> dropoffTimes,
-        ReadOnlyMemory<int?> pickupLocationIds,
-        ReadOnlyMemory<int?> dropoffLocationIds,
-        ReadOnlyMemory<double?> tripDistances,
-        ReadOnlyMemory<double?> passengerCounts = default,
-        ReadOnlyMemory<double?> fareAmounts = default,
-        ReadOnlyMemory<double?> totalAmounts = default)
+        TripColumn<DateTime> pickupTimes,
+        TripColumn<DateTime> dropoffTimes,
+        TripColumn<int> pickupLocationIds,
+        TripColumn<int> dropoffLocationIds,
+        TripColumn<double> tripDistances,
+        TripColumn<double> passengerCounts = default,
+        TripColumn<double> fareAmounts = default,
+        TripColumn<double> totalAmounts = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         Count = count;
@@ -39,24 +39,24 @@ public sealed class TripColumns
     /// <summary>The number of trips.</summary>
     public int Count { get; }
 
-    public ReadOnlyMemory<DateTime?> PickupTimes { get; }
+    public TripColumn<DateTime> PickupTimes { get; }
 
-    public ReadOnlyMemory<DateTime?> DropoffTimes { get; }
+    public TripColumn<DateTime> DropoffTimes { get; }
 
-    public ReadOnlyMemory<int?> PickupLocationIds { get; }
+    public TripColumn<int> PickupLocationIds { get; }
 
-    public ReadOnlyMemory<int?> DropoffLocationIds { get; }
+    public TripColumn<int> DropoffLocationIds { get; }
 
-    public ReadOnlyMemory<double?> TripDistances { get; }
-
-    /// <summary>Empty when the file has no such column.</summary>
-    public ReadOnlyMemory<double?> PassengerCounts { get; }
+    public TripColumn<double> TripDistances { get; }
 
     /// <summary>Empty when the file has no such column.</summary>
-    public ReadOnlyMemory<double?> FareAmounts { get; }
+    public TripColumn<double> PassengerCounts { get; }
 
     /// <summary>Empty when the file has no such column.</summary>
-    public ReadOnlyMemory<double?> TotalAmounts { get; }
+    public TripColumn<double> FareAmounts { get; }
+
+    /// <summary>Empty when the file has no such column.</summary>
+    public TripColumn<double> TotalAmounts { get; }
 
     /// <summary>Trip <paramref name="index"/> as a record.</summary>
     public TripRecord this[int index]
@@ -87,7 +87,16 @@ public sealed class TripColumns
             (distances[i], passengers[i], fares[i], totals[i]) = (record.TripDistance, record.PassengerCount, record.FareAmount, record.TotalAmount);
         }
 
-        return new TripColumns(records.Length, pickups, dropoffs, origins, destinations, distances, passengers, fares, totals);
+        return new TripColumns(
+            records.Length,
+            TripColumn<DateTime>.Of(pickups),
+            TripColumn<DateTime>.Of(dropoffs),
+            TripColumn<int>.Of(origins),
+            TripColumn<int>.Of(destinations),
+            TripColumn<double>.Of(distances),
+            TripColumn<double>.Of(passengers),
+            TripColumn<double>.Of(fares),
+            TripColumn<double>.Of(totals));
     }
 
     /// <summary>Writes every trip into <paramref name="destination"/> as a record, each whole and once.</summary>
@@ -106,32 +115,27 @@ public sealed class TripColumns
         }
     }
 
-    private static ReadOnlyMemory<T> Required<T>(ReadOnlyMemory<T> column, int count, string name) =>
+    private static TripColumn<T> Required<T>(TripColumn<T> column, int count, string name)
+        where T : struct =>
         column.Length == count ? column : throw new ArgumentException($"{column.Length:N0} values for {count:N0} trips.", name);
 
-    private static ReadOnlyMemory<T> Optional<T>(ReadOnlyMemory<T> column, int count, string name) =>
+    private static TripColumn<T> Optional<T>(TripColumn<T> column, int count, string name)
+        where T : struct =>
         column.IsEmpty ? column : Required(column, count, name);
 
     // The columns' spans taken once, not once a row.
     private readonly ref struct Spans(TripColumns columns)
     {
-        private readonly ReadOnlySpan<DateTime?> pickups = columns.PickupTimes.Span;
-        private readonly ReadOnlySpan<DateTime?> dropoffs = columns.DropoffTimes.Span;
-        private readonly ReadOnlySpan<int?> origins = columns.PickupLocationIds.Span;
-        private readonly ReadOnlySpan<int?> destinations = columns.DropoffLocationIds.Span;
-        private readonly ReadOnlySpan<double?> distances = columns.TripDistances.Span;
-        private readonly ReadOnlySpan<double?> passengers = columns.PassengerCounts.Span;
-        private readonly ReadOnlySpan<double?> fares = columns.FareAmounts.Span;
-        private readonly ReadOnlySpan<double?> totals = columns.TotalAmounts.Span;
+        private readonly TripColumnSpan<DateTime> pickups = columns.PickupTimes.Span;
+        private readonly TripColumnSpan<DateTime> dropoffs = columns.DropoffTimes.Span;
+        private readonly TripColumnSpan<int> origins = columns.PickupLocationIds.Span;
+        private readonly TripColumnSpan<int> destinations = columns.DropoffLocationIds.Span;
+        private readonly TripColumnSpan<double> distances = columns.TripDistances.Span;
+        private readonly TripColumnSpan<double> passengers = columns.PassengerCounts.Span;
+        private readonly TripColumnSpan<double> fares = columns.FareAmounts.Span;
+        private readonly TripColumnSpan<double> totals = columns.TotalAmounts.Span;
 
         public TripRecord Record(int i) => new(
-            pickups[i],
-            dropoffs[i],
-            origins[i],
-            destinations[i],
-            passengers.IsEmpty ? null : passengers[i],
-            distances[i],
-            fares.IsEmpty ? null : fares[i],
-            totals.IsEmpty ? null : totals[i]);
+            pickups[i], dropoffs[i], origins[i], destinations[i], passengers[i], distances[i], fares[i], totals[i]);
     }
 }

@@ -56,11 +56,11 @@ public sealed class TripColumnsTests
         var count = full.Count;
 
         var shortDistances = Assert.Throws<ArgumentException>(() =>
-            new TripColumns(count, full.PickupTimes, full.DropoffTimes, full.PickupLocationIds, full.DropoffLocationIds, full.TripDistances[1..]));
+            new TripColumns(count, full.PickupTimes, full.DropoffTimes, full.PickupLocationIds, full.DropoffLocationIds, TripColumn<double>.Of(full.TripDistances.ToArray()[1..])));
         var missingPickups = Assert.Throws<ArgumentException>(() =>
             new TripColumns(count, default, full.DropoffTimes, full.PickupLocationIds, full.DropoffLocationIds, full.TripDistances));
         var shortTotals = Assert.Throws<ArgumentException>(() =>
-            new TripColumns(count, full.PickupTimes, full.DropoffTimes, full.PickupLocationIds, full.DropoffLocationIds, full.TripDistances, totalAmounts: full.TotalAmounts[..2]));
+            new TripColumns(count, full.PickupTimes, full.DropoffTimes, full.PickupLocationIds, full.DropoffLocationIds, full.TripDistances, totalAmounts: TripColumn<double>.Of([1, 2])));
 
         Assert.Equal(("tripDistances", "pickupTimes", "totalAmounts"), (shortDistances.ParamName, missingPickups.ParamName, shortTotals.ParamName));
         Assert.StartsWith($"{count - 1} values for {count} trips", shortDistances.Message, StringComparison.Ordinal);
@@ -86,5 +86,32 @@ public sealed class TripColumnsTests
         empty.CopyTo([]);
         Assert.Equal(0, empty.Count);
         Assert.Throws<ArgumentOutOfRangeException>(() => empty[0]);
+    }
+
+    [Fact]
+    public void A_column_keeps_each_value_and_each_absence_in_its_row()
+    {
+        var column = TripColumn<double>.Of([1.5, null, 0, null, -2]);
+
+        Assert.Equal([1.5, null, 0, null, -2], column.ToArray());
+        Assert.Equal(2, column.NullCount());
+        Assert.Equal([true, false, true, false, true], column.Present.ToArray());
+        Assert.Equal([1.5, 0, 0, 0, -2], column.Values.ToArray());
+        Assert.Equal((double?)0, column[2]);
+        Assert.Null(column[3]);
+        Assert.Equal(-2, column.Span[4]);
+    }
+
+    [Fact]
+    public void An_empty_column_reads_null_and_flags_that_do_not_match_the_values_are_refused()
+    {
+        var empty = default(TripColumn<int>);
+
+        Assert.True(empty.IsEmpty);
+        Assert.Null(empty[0]);
+        Assert.Null(empty.Span[3]);
+        Assert.Equal(0, empty.NullCount());
+        var mismatch = Assert.Throws<ArgumentException>(() => new TripColumn<int>(new[] { 1, 2 }, new[] { true }));
+        Assert.Equal("present", mismatch.ParamName);
     }
 }

@@ -8,8 +8,9 @@ namespace TaxiDuration.Data.Reading;
 
 /// <summary>
 /// Reads one column of a row group into the CLR type <see cref="TripRecord"/> uses, whatever physical type the
-/// file chose: the column is read in its own type (Parquet.Net reads only the exact type) into a pooled buffer
-/// and widened in a tight, generic (so unboxed, JIT-specialised) loop.
+/// file chose. Parquet.Net reads a column's present values densely, with a definition level per row saying which
+/// rows have one; the values are then spread to their rows, widened on the way when the file's type is not the
+/// target's (a tight generic loop, so unboxed and JIT-specialised).
 /// </summary>
 internal static class ColumnReaders
 {
@@ -20,21 +21,21 @@ internal static class ColumnReaders
 
     public static bool IsTimestampType(Type type) => type == typeof(DateTime) || type == typeof(DateTimeOffset);
 
-    /// <summary>Any numeric column as doubles; null stays null.</summary>
-    public static ValueTask ReadDoublesAsync(ParquetRowGroupReader group, DataField field, Memory<double?> destination, CancellationToken ct) =>
+    /// <summary>Any numeric column as doubles.</summary>
+    public static ValueTask ReadDoublesAsync(ParquetRowGroupReader group, DataField field, PooledColumn<double> target, CancellationToken ct) =>
         Type.GetTypeCode(field.ClrType) switch
         {
-            TypeCode.Double => group.ReadAsync(field, destination, null, ct),
-            TypeCode.Single => ReadAsDoublesAsync<float>(group, field, destination, ct),
-            TypeCode.Decimal => ReadAsDoublesAsync<decimal>(group, field, destination, ct),
-            TypeCode.Int64 => ReadAsDoublesAsync<long>(group, field, destination, ct),
-            TypeCode.Int32 => ReadAsDoublesAsync<int>(group, field, destination, ct),
-            TypeCode.Int16 => ReadAsDoublesAsync<short>(group, field, destination, ct),
-            TypeCode.SByte => ReadAsDoublesAsync<sbyte>(group, field, destination, ct),
-            TypeCode.UInt64 => ReadAsDoublesAsync<ulong>(group, field, destination, ct),
-            TypeCode.UInt32 => ReadAsDoublesAsync<uint>(group, field, destination, ct),
-            TypeCode.UInt16 => ReadAsDoublesAsync<ushort>(group, field, destination, ct),
-            TypeCode.Byte => ReadAsDoublesAsync<byte>(group, field, destination, ct),
+            TypeCode.Double => ReadAsync(group, field, target, ct),
+            TypeCode.Single => ReadWidenedAsync<float, double, ToDouble<float>>(group, field, target, ct),
+            TypeCode.Decimal => ReadWidenedAsync<decimal, double, ToDouble<decimal>>(group, field, target, ct),
+            TypeCode.Int64 => ReadWidenedAsync<long, double, ToDouble<long>>(group, field, target, ct),
+            TypeCode.Int32 => ReadWidenedAsync<int, double, ToDouble<int>>(group, field, target, ct),
+            TypeCode.Int16 => ReadWidenedAsync<short, double, ToDouble<short>>(group, field, target, ct),
+            TypeCode.SByte => ReadWidenedAsync<sbyte, double, ToDouble<sbyte>>(group, field, target, ct),
+            TypeCode.UInt64 => ReadWidenedAsync<ulong, double, ToDouble<ulong>>(group, field, target, ct),
+            TypeCode.UInt32 => ReadWidenedAsync<uint, double, ToDouble<uint>>(group, field, target, ct),
+            TypeCode.UInt16 => ReadWidenedAsync<ushort, double, ToDouble<ushort>>(group, field, target, ct),
+            TypeCode.Byte => ReadWidenedAsync<byte, double, ToDouble<byte>>(group, field, target, ct),
             _ => throw Unsupported(field),
         };
 
@@ -42,20 +43,20 @@ internal static class ColumnReaders
     /// Any numeric column as int IDs. A value that is not a whole number (NaN, 43.5) becomes null; a whole number
     /// outside the int range saturates, so it still reads as an out-of-range ID rather than vanishing.
     /// </summary>
-    public static ValueTask ReadIdsAsync(ParquetRowGroupReader group, DataField field, Memory<int?> destination, CancellationToken ct) =>
+    public static ValueTask ReadIdsAsync(ParquetRowGroupReader group, DataField field, PooledColumn<int> target, CancellationToken ct) =>
         Type.GetTypeCode(field.ClrType) switch
         {
-            TypeCode.Int32 => group.ReadAsync(field, destination, null, ct),
-            TypeCode.Int64 => ReadAsIdsAsync<long>(group, field, destination, ct),
-            TypeCode.Double => ReadAsIdsAsync<double>(group, field, destination, ct),
-            TypeCode.Single => ReadAsIdsAsync<float>(group, field, destination, ct),
-            TypeCode.Decimal => ReadAsIdsAsync<decimal>(group, field, destination, ct),
-            TypeCode.Int16 => ReadAsIdsAsync<short>(group, field, destination, ct),
-            TypeCode.SByte => ReadAsIdsAsync<sbyte>(group, field, destination, ct),
-            TypeCode.UInt64 => ReadAsIdsAsync<ulong>(group, field, destination, ct),
-            TypeCode.UInt32 => ReadAsIdsAsync<uint>(group, field, destination, ct),
-            TypeCode.UInt16 => ReadAsIdsAsync<ushort>(group, field, destination, ct),
-            TypeCode.Byte => ReadAsIdsAsync<byte>(group, field, destination, ct),
+            TypeCode.Int32 => ReadAsync(group, field, target, ct),
+            TypeCode.Int64 => ReadWidenedAsync<long, int, ToId<long>>(group, field, target, ct),
+            TypeCode.Double => ReadWidenedAsync<double, int, ToId<double>>(group, field, target, ct),
+            TypeCode.Single => ReadWidenedAsync<float, int, ToId<float>>(group, field, target, ct),
+            TypeCode.Decimal => ReadWidenedAsync<decimal, int, ToId<decimal>>(group, field, target, ct),
+            TypeCode.Int16 => ReadWidenedAsync<short, int, ToId<short>>(group, field, target, ct),
+            TypeCode.SByte => ReadWidenedAsync<sbyte, int, ToId<sbyte>>(group, field, target, ct),
+            TypeCode.UInt64 => ReadWidenedAsync<ulong, int, ToId<ulong>>(group, field, target, ct),
+            TypeCode.UInt32 => ReadWidenedAsync<uint, int, ToId<uint>>(group, field, target, ct),
+            TypeCode.UInt16 => ReadWidenedAsync<ushort, int, ToId<ushort>>(group, field, target, ct),
+            TypeCode.Byte => ReadWidenedAsync<byte, int, ToId<byte>>(group, field, target, ct),
             _ => throw Unsupported(field),
         };
 
@@ -63,99 +64,158 @@ internal static class ColumnReaders
     /// A timestamp column as naive New York local times (<see cref="DateTimeKind.Unspecified"/>). TLC writes naive
     /// local times, which are kept as written; a column marked UTC-adjusted is converted to New York time.
     /// </summary>
-    public static async ValueTask ReadTimestampsAsync(ParquetRowGroupReader group, DataField field, Memory<DateTime?> destination, CancellationToken ct)
+    public static async ValueTask ReadTimestampsAsync(ParquetRowGroupReader group, DataField field, PooledColumn<DateTime> target, CancellationToken ct)
     {
-        if (field.ClrType == typeof(DateTime))
+        if (field.ClrType == typeof(DateTimeOffset))
         {
-            await group.ReadAsync(field, destination, null, ct);
-            // Parquet.Net labels naive values Kind=Local without shifting them; only the label is wrong.
-            MakeNaive(destination.Span, utc: field is DateTimeDataField { IsAdjustedToUTC: true });
+            await ReadWidenedAsync<DateTimeOffset, DateTime, FromOffset>(group, field, target, ct);
             return;
         }
 
-        if (field.ClrType != typeof(DateTimeOffset))
+        if (field.ClrType != typeof(DateTime))
         {
             throw Unsupported(field);
         }
 
-        var buffer = ArrayPool<DateTimeOffset?>.Shared.Rent(destination.Length);
-        try
-        {
-            await group.ReadAsync(field, buffer.AsMemory(0, destination.Length), null, ct);
-            var target = destination.Span;
-            for (var i = 0; i < target.Length; i++)
-            {
-                target[i] = buffer[i] is { } value ? NycTime.FromUtc(value.UtcDateTime) : null;
-            }
-        }
-        finally
-        {
-            ArrayPool<DateTimeOffset?>.Shared.Return(buffer);
-        }
+        await ReadAsync(group, field, target, ct);
+        // Parquet.Net labels naive values Kind=Local without shifting them; only the label is wrong.
+        MakeNaive(target.Values.Span, target.Present.Span, utc: field is DateTimeDataField { IsAdjustedToUTC: true });
     }
 
-    private static void MakeNaive(Span<DateTime?> values, bool utc)
+    private static void MakeNaive(Span<DateTime> values, ReadOnlySpan<bool> present, bool utc)
     {
         for (var i = 0; i < values.Length; i++)
         {
-            if (values[i] is { } value)
+            if (present[i])
             {
-                values[i] = utc ? NycTime.FromUtc(value) : DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
+                values[i] = utc ? NycTime.FromUtc(values[i]) : DateTime.SpecifyKind(values[i], DateTimeKind.Unspecified);
             }
         }
     }
 
-    private static async ValueTask ReadAsDoublesAsync<T>(ParquetRowGroupReader group, DataField field, Memory<double?> destination, CancellationToken ct)
-        where T : struct, INumberBase<T>
+    // The file's type is the target's: the present values are read into the target and moved to their rows in place.
+    private static async ValueTask ReadAsync<T>(ParquetRowGroupReader group, DataField field, PooledColumn<T> target, CancellationToken ct)
+        where T : struct
     {
-        var buffer = ArrayPool<T?>.Shared.Rent(destination.Length);
+        var rows = target.Values.Length;
+        var levels = field.IsNullable ? ArrayPool<int>.Shared.Rent(rows) : null;
         try
         {
-            await group.ReadAsync(field, buffer.AsMemory(0, destination.Length), null, ct);
-            ToDoubles<T>(buffer.AsSpan(0, destination.Length), destination.Span);
+            await group.ReadRawAsync(field, target.Values, levels?.AsMemory(0, rows), null, ct);
+            if (levels is null)
+            {
+                target.Present.Span.Fill(true);
+                return;
+            }
+
+            SpreadInPlace(target.Values.Span, target.Present.Span, levels.AsSpan(0, rows), field.MaxDefinitionLevel);
         }
         finally
         {
-            // Stryker disable once Statement : equivalent, a buffer not returned early (or at all) only costs the pool a reuse.
-            ArrayPool<T?>.Shared.Return(buffer);
+            Return(levels);
         }
     }
 
-    private static async ValueTask ReadAsIdsAsync<T>(ParquetRowGroupReader group, DataField field, Memory<int?> destination, CancellationToken ct)
-        where T : struct, INumberBase<T>
+    // The file's type is narrower or other: the present values are read into a pooled buffer of that type, then
+    // widened into their rows of the target.
+    private static async ValueTask ReadWidenedAsync<TSource, TTarget, TWiden>(
+        ParquetRowGroupReader group, DataField field, PooledColumn<TTarget> target, CancellationToken ct)
+        where TSource : struct
+        where TTarget : struct
+        where TWiden : IWiden<TSource, TTarget>
     {
-        var buffer = ArrayPool<T?>.Shared.Rent(destination.Length);
+        var rows = target.Values.Length;
+        var source = ArrayPool<TSource>.Shared.Rent(rows);
+        var levels = field.IsNullable ? ArrayPool<int>.Shared.Rent(rows) : null;
         try
         {
-            await group.ReadAsync(field, buffer.AsMemory(0, destination.Length), null, ct);
-            ToIds<T>(buffer.AsSpan(0, destination.Length), destination.Span);
+            await group.ReadRawAsync(field, source.AsMemory(0, rows), levels?.AsMemory(0, rows), null, ct);
+            Widen<TSource, TTarget, TWiden>(source, target.Values.Span, target.Present.Span, levels is null ? default : levels.AsSpan(0, rows), field.MaxDefinitionLevel);
         }
         finally
         {
-            // Stryker disable once Statement : equivalent, a buffer not returned early (or at all) only costs the pool a reuse.
-            ArrayPool<T?>.Shared.Return(buffer);
+            // Stryker disable once Statement : equivalent, a buffer not returned only costs the pool a reuse.
+            ArrayPool<TSource>.Shared.Return(source);
+            Return(levels);
         }
     }
 
-    internal static void ToDoubles<T>(ReadOnlySpan<T?> source, Span<double?> target)
-        where T : struct, INumberBase<T>
+    /// <summary>
+    /// Moves the dense present values at the front of <paramref name="values"/> to the rows whose definition level
+    /// says they have one, back to front so no value is overwritten before it moves; other rows get default.
+    /// </summary>
+    internal static void SpreadInPlace<T>(Span<T> values, Span<bool> present, ReadOnlySpan<int> levels, int defined)
+        where T : struct
     {
-        for (var i = 0; i < source.Length; i++)
+        var next = levels.Count(defined) - 1;
+        for (var row = values.Length - 1; row >= 0; row--)
         {
-            target[i] = source[i] is { } value ? double.CreateTruncating(value) : null;
+            var has = levels[row] == defined;
+            present[row] = has;
+            values[row] = has ? values[next--] : default;
         }
     }
 
-    internal static void ToIds<T>(ReadOnlySpan<T?> source, Span<int?> target)
-        where T : struct, INumberBase<T>
+    /// <summary>Widens the dense present values of <paramref name="source"/> into their rows (every row when there are no levels: a required column).</summary>
+    internal static void Widen<TSource, TTarget, TWiden>(ReadOnlySpan<TSource> source, Span<TTarget> values, Span<bool> present, ReadOnlySpan<int> levels, int defined)
+        where TSource : struct
+        where TTarget : struct
+        where TWiden : IWiden<TSource, TTarget>
     {
-        for (var i = 0; i < source.Length; i++)
+        var next = 0;
+        for (var row = 0; row < values.Length; row++)
         {
-            target[i] = source[i] is { } value && T.IsInteger(value) ? int.CreateSaturating(value) : null;
+            var has = levels.IsEmpty || levels[row] == defined;
+            TTarget value = default;
+            present[row] = has && TWiden.TryWiden(source[next++], out value);
+            values[row] = value;
+        }
+    }
+
+    private static void Return(int[]? levels)
+    {
+        if (levels is not null)
+        {
+            ArrayPool<int>.Shared.Return(levels);
         }
     }
 
     // TlcSchema rejects these types up front, naming the file; reaching here is a bug, wrapped by the reader.
     private static NotSupportedException Unsupported(DataField field) =>
         new($"column '{field.Name}' has unsupported type {field.ClrType.Name}");
+
+    /// <summary>How one value of a file's type becomes the target's; false makes the row null.</summary>
+    internal interface IWiden<TSource, TTarget>
+    {
+        static abstract bool TryWiden(TSource value, out TTarget widened);
+    }
+
+    private readonly struct ToDouble<T> : IWiden<T, double>
+        where T : struct, INumberBase<T>
+    {
+        public static bool TryWiden(T value, out double widened)
+        {
+            widened = double.CreateTruncating(value);
+            return true;
+        }
+    }
+
+    private readonly struct ToId<T> : IWiden<T, int>
+        where T : struct, INumberBase<T>
+    {
+        public static bool TryWiden(T value, out int widened)
+        {
+            widened = T.IsInteger(value) ? int.CreateSaturating(value) : 0;
+            return T.IsInteger(value);
+        }
+    }
+
+    private readonly struct FromOffset : IWiden<DateTimeOffset, DateTime>
+    {
+        public static bool TryWiden(DateTimeOffset value, out DateTime widened)
+        {
+            widened = NycTime.FromUtc(value.UtcDateTime);
+            return true;
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using TaxiDuration.Trips;
 
 namespace TaxiDuration.Data.Reading;
@@ -10,68 +9,62 @@ namespace TaxiDuration.Data.Reading;
 internal sealed class RowGroupColumns : IDisposable
 {
     private readonly int rows;
-    private DateTime?[]? pickups, dropoffs;
-    private int?[]? origins, destinations;
-    private double?[]? distances, passengers, fares, totals;
 
     public RowGroupColumns(int rows, bool hasPassengers, bool hasFares, bool hasTotals)
     {
         this.rows = rows;
-        pickups = ArrayPool<DateTime?>.Shared.Rent(rows);
-        dropoffs = ArrayPool<DateTime?>.Shared.Rent(rows);
-        origins = ArrayPool<int?>.Shared.Rent(rows);
-        destinations = ArrayPool<int?>.Shared.Rent(rows);
-        distances = ArrayPool<double?>.Shared.Rent(rows);
-        passengers = hasPassengers ? ArrayPool<double?>.Shared.Rent(rows) : null;
-        fares = hasFares ? ArrayPool<double?>.Shared.Rent(rows) : null;
-        totals = hasTotals ? ArrayPool<double?>.Shared.Rent(rows) : null;
+        Pickups = new PooledColumn<DateTime>(rows);
+        Dropoffs = new PooledColumn<DateTime>(rows);
+        Origins = new PooledColumn<int>(rows);
+        Destinations = new PooledColumn<int>(rows);
+        Distances = new PooledColumn<double>(rows);
+        Passengers = hasPassengers ? new PooledColumn<double>(rows) : null;
+        Fares = hasFares ? new PooledColumn<double>(rows) : null;
+        Totals = hasTotals ? new PooledColumn<double>(rows) : null;
     }
 
-    public Memory<DateTime?> Pickups => Rows(pickups);
+    public PooledColumn<DateTime> Pickups { get; }
 
-    public Memory<DateTime?> Dropoffs => Rows(dropoffs);
+    public PooledColumn<DateTime> Dropoffs { get; }
 
-    public Memory<int?> Origins => Rows(origins);
+    public PooledColumn<int> Origins { get; }
 
-    public Memory<int?> Destinations => Rows(destinations);
+    public PooledColumn<int> Destinations { get; }
 
-    public Memory<double?> Distances => Rows(distances);
+    public PooledColumn<double> Distances { get; }
 
-    public Memory<double?> Passengers => Rows(passengers);
+    /// <summary>Null when the file lacks the column.</summary>
+    public PooledColumn<double>? Passengers { get; }
 
-    public Memory<double?> Fares => Rows(fares);
+    /// <summary>Null when the file lacks the column.</summary>
+    public PooledColumn<double>? Fares { get; }
 
-    public Memory<double?> Totals => Rows(totals);
+    /// <summary>Null when the file lacks the column.</summary>
+    public PooledColumn<double>? Totals { get; }
 
     /// <summary>The decoded group as trips: a view of the pooled buffers, valid until this is disposed.</summary>
-    public TripColumns Trips => new(rows, Pickups, Dropoffs, Origins, Destinations, Distances, Passengers, Fares, Totals);
+    public TripColumns Trips => new(
+        rows,
+        Pickups.Column,
+        Dropoffs.Column,
+        Origins.Column,
+        Destinations.Column,
+        Distances.Column,
+        Passengers?.Column ?? default,
+        Fares?.Column ?? default,
+        Totals?.Column ?? default);
 
     // Stryker disable Block,Statement : equivalent, a buffer not returned only costs the pool a reuse.
     public void Dispose()
     {
-        Return(ref pickups);
-        Return(ref dropoffs);
-        Return(ref origins);
-        Return(ref destinations);
-        Return(ref distances);
-        Return(ref passengers);
-        Return(ref fares);
-        Return(ref totals);
-    }
-
-    // Stryker restore Block,Statement
-
-    // Empty for a column the file lacks (and after Dispose).
-    private Memory<T> Rows<T>(T[]? buffer) => buffer is null ? default : buffer.AsMemory(0, rows);
-
-    // Stryker disable Block,Statement : equivalent, a buffer not returned only costs the pool a reuse.
-    private static void Return<T>(ref T[]? buffer)
-    {
-        if (buffer is not null)
-        {
-            ArrayPool<T>.Shared.Return(buffer);
-            buffer = null;
-        }
+        Pickups.Dispose();
+        Dropoffs.Dispose();
+        Origins.Dispose();
+        Destinations.Dispose();
+        Distances.Dispose();
+        Passengers?.Dispose();
+        Fares?.Dispose();
+        Totals?.Dispose();
     }
 
     // Stryker restore Block,Statement

@@ -242,9 +242,9 @@ public sealed class TlcTripReader : ITripReader
             await ReadNumbersAsync(group, index, Schema.TotalAmount, columns.Totals, ct);
         }
 
-        // Null field: the file lacks this optional column, so every record keeps null there.
-        private ValueTask ReadNumbersAsync(ParquetRowGroupReader group, int index, DataField? field, Memory<double?> destination, CancellationToken ct) =>
-            field is null ? ValueTask.CompletedTask : ReadColumnAsync(index, field, () => ColumnReaders.ReadDoublesAsync(group, field, destination, ct));
+        // Null field: the file lacks this optional column, so it has no buffer and every trip keeps null there.
+        private ValueTask ReadNumbersAsync(ParquetRowGroupReader group, int index, DataField? field, PooledColumn<double>? target, CancellationToken ct) =>
+            field is null || target is null ? ValueTask.CompletedTask : ReadColumnAsync(index, field, () => ColumnReaders.ReadDoublesAsync(group, field, target, ct));
 
         private async ValueTask ReadColumnAsync(int index, DataField field, Func<ValueTask> read)
         {

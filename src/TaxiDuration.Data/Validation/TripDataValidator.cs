@@ -179,9 +179,9 @@ public sealed class TripDataValidator
                 Add(pickups[i], dropoffs[i], origins[i], destinations[i], distances[i]);
             }
 
-            nulls[5] += Nulls(trips.PassengerCounts.Span, trips.Count);
-            nulls[6] += Nulls(trips.FareAmounts.Span, trips.Count);
-            nulls[7] += Nulls(trips.TotalAmounts.Span, trips.Count);
+            nulls[5] += Nulls(trips.PassengerCounts, trips.Count);
+            nulls[6] += Nulls(trips.FareAmounts, trips.Count);
+            nulls[7] += Nulls(trips.TotalAmounts, trips.Count);
         }
 
         public void Add(in TripRecord record)
@@ -253,21 +253,7 @@ public sealed class TripDataValidator
         }
 
         // An optional column the file lacks is null for every trip.
-        private static long Nulls(ReadOnlySpan<double?> column, int count)
-        {
-            if (column.IsEmpty)
-            {
-                return count;
-            }
-
-            var found = 0L;
-            foreach (var value in column)
-            {
-                found += value is null ? 1 : 0;
-            }
-
-            return found;
-        }
+        private static int Nulls(TripColumn<double> column, int count) => column.IsEmpty ? count : column.NullCount();
 
         public DataValidationReport ToReport(string subject)
         {
