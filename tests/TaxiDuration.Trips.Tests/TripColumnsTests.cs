@@ -76,6 +76,7 @@ public sealed class TripColumnsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => columns[Trips.Length]);
         var tooShort = Assert.Throws<ArgumentException>(() => columns.CopyTo(new TripRecord[Trips.Length - 1]));
         Assert.Equal("destination", tooShort.ParamName);
+        Assert.StartsWith($"Room for {Trips.Length - 1} records, {Trips.Length} needed", tooShort.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,5 +114,6 @@ public sealed class TripColumnsTests
         Assert.Equal(0, empty.NullCount());
         var mismatch = Assert.Throws<ArgumentException>(() => new TripColumn<int>(new[] { 1, 2 }, new[] { true }));
         Assert.Equal("present", mismatch.ParamName);
+        Assert.StartsWith("1 presence flags for 2 values", mismatch.Message, StringComparison.Ordinal);
     }
 }

@@ -93,6 +93,7 @@ internal sealed class ReadingFiles : IDisposable
             case double?[] values: await group.WriteAsync<double>(field, values.AsMemory(start, count)); break;
             case double[] values: await group.WriteAsync<double>(field, values.AsMemory(start, count)); break;
             case float?[] values: await group.WriteAsync<float>(field, values.AsMemory(start, count)); break;
+            case float[] values: await group.WriteAsync<float>(field, values.AsMemory(start, count)); break;
             case decimal?[] values: await group.WriteAsync<decimal>(field, values.AsMemory(start, count)); break;
             case string[] values: await group.WriteAsync(field, values.Skip(start).Take(count).ToArray()); break;
             default: throw new NotSupportedException($"test column type {column.Values.GetType()}");

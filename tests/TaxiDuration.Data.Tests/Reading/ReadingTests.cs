@@ -103,6 +103,36 @@ public sealed class ReadingTests : IDisposable
 
         Assert.Equal([43, null, null], records.Select(record => record.PickupLocationId));
         Assert.Equal([int.MaxValue, null, 0], records.Select(record => record.DropoffLocationId));
+        // As columns, a row without a value holds the type's default, not what the file had there (43.5 is not 43).
+        await foreach (var columns in reader.ReadColumnsAsync(path))
+        {
+            Assert.Equal([43, 0, 0], columns.PickupLocationIds.Values.ToArray());
+            Assert.Equal([true, false, false], columns.PickupLocationIds.Present.ToArray());
+        }
+    }
+
+    // Enough rows that the pooled buffers are larger than any other test here asks for: a buffer that came back from
+    // the pool fresh holds no flags, so a required column must mark every row present itself.
+    [Fact]
+    public async Task Required_columns_of_every_kind_read_a_value_in_every_row()
+    {
+        const int Rows = 40_000;
+        var times = Enumerable.Range(0, Rows).Select(i => Jan1.AddSeconds(i)).ToArray();
+        var path = await files.WriteAsync("required.parquet",
+        [
+            new TestColumn(new DateTimeDataField("lpep_pickup_datetime", DateTimeFormat.Timestamp, false, DateTimeTimeUnit.Micros, isNullable: false), times),
+            new TestColumn(new DateTimeDataField("lpep_dropoff_datetime", DateTimeFormat.Timestamp, false, DateTimeTimeUnit.Micros, isNullable: false), times),
+            TestColumn.Required("PULocationID", [.. Enumerable.Range(0, Rows).Select(i => 1 + (i % 265))]),
+            TestColumn.Required("DOLocationID", [.. Enumerable.Range(0, Rows).Select(i => 265L - (i % 265))]),
+            TestColumn.Required("trip_distance", [.. Enumerable.Range(0, Rows).Select(i => i / 8.0)]),
+            TestColumn.Required("passenger_count", [.. Enumerable.Range(0, Rows).Select(i => (float)(i % 6))]),
+        ]);
+
+        var records = await reader.ReadAllAsync(path);
+
+        Assert.Equal(Rows, records.Length);
+        Assert.All(records, record => Assert.True(record is { PickupTime: not null, DropoffTime: not null, PickupLocationId: not null, DropoffLocationId: not null, TripDistance: not null, PassengerCount: not null }));
+        Assert.Equal(new TripRecord(times[^1], times[^1], 1 + ((Rows - 1) % 265), 265 - ((Rows - 1) % 265), (Rows - 1) % 6, (Rows - 1) / 8.0, null, null), records[^1]);
     }
 
     [Fact]
