@@ -132,23 +132,15 @@ public static class TripFeaturizer
         {
             // Stryker disable once Statement : equivalent, room made ahead only sizes the chunks (KeptRows).
             kept.MakeRoom(trips.Count);
-            var pickups = trips.PickupTimes.Span;
-            var dropoffs = trips.DropoffTimes.Span;
-            var origins = trips.PickupLocationIds.Span;
-            var destinations = trips.DropoffLocationIds.Span;
-            var distances = trips.TripDistances.Span;
-            for (var i = 0; i < trips.Count; i++)
-            {
-                Add(pickups[i], dropoffs[i], origins[i], destinations[i], distances[i]);
-            }
+            trips.ForEachTrip(new Visitor(this));
         }
 
         public void Add(in TripRecord record) =>
-            Add(record.PickupTime, record.DropoffTime, record.PickupLocationId, record.DropoffLocationId, record.TripDistance);
+            Visit(record.PickupTime, record.DropoffTime, record.PickupLocationId, record.DropoffLocationId, record.TripDistance);
 
         // One trip, whether it came as a record or as columns.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Add(DateTime? pickupTime, DateTime? dropoffTime, int? pickupZone, int? dropoffZone, double? tripDistance)
+        public void Visit(DateTime? pickupTime, DateTime? dropoffTime, int? pickupZone, int? dropoffZone, double? tripDistance)
         {
             raw++;
             if (pickupTime is not { } pickup || dropoffTime is not { } dropoff)
@@ -178,6 +170,13 @@ public static class TripFeaturizer
                 pair ??= TripFeatures.PickupDropoff(origin, destination);
                 kept.Add(Example(origin, destination, pair, distance, pickup, minutes), pickup);
             }
+        }
+
+        // A struct, so the loop over a batch's columns is compiled for this visitor and the per-trip rule inlined into it.
+        private readonly struct Visitor(Batch batch) : ITripVisitor
+        {
+            public void Visit(DateTime? pickupTime, DateTime? dropoffTime, int? pickupLocationId, int? dropoffLocationId, double? tripDistance) =>
+                batch.Visit(pickupTime, dropoffTime, pickupLocationId, dropoffLocationId, tripDistance);
         }
 
         public FeaturizedMonth ToMonth()

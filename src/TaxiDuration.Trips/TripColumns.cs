@@ -69,6 +69,21 @@ public sealed class TripColumns
         }
     }
 
+    /// <summary>Hands each trip's five required values to <paramref name="visitor"/>, in order.</summary>
+    public void ForEachTrip<TVisitor>(TVisitor visitor)
+        where TVisitor : ITripVisitor
+    {
+        var pickups = PickupTimes.Span;
+        var dropoffs = DropoffTimes.Span;
+        var origins = PickupLocationIds.Span;
+        var destinations = DropoffLocationIds.Span;
+        var distances = TripDistances.Span;
+        for (var i = 0; i < Count; i++)
+        {
+            visitor.Visit(pickups[i], dropoffs[i], origins[i], destinations[i], distances[i]);
+        }
+    }
+
     /// <summary>Columns holding <paramref name="records"/> (copied: the batch owns its arrays).</summary>
     public static TripColumns FromRecords(ReadOnlySpan<TripRecord> records)
     {

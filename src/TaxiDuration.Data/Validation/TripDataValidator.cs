@@ -169,16 +169,7 @@ public sealed class TripDataValidator
 
         public void Add(TripColumns trips)
         {
-            var pickups = trips.PickupTimes.Span;
-            var dropoffs = trips.DropoffTimes.Span;
-            var origins = trips.PickupLocationIds.Span;
-            var destinations = trips.DropoffLocationIds.Span;
-            var distances = trips.TripDistances.Span;
-            for (var i = 0; i < trips.Count; i++)
-            {
-                Add(pickups[i], dropoffs[i], origins[i], destinations[i], distances[i]);
-            }
-
+            trips.ForEachTrip(new Visitor(this));
             nulls[5] += Nulls(trips.PassengerCounts, trips.Count);
             nulls[6] += Nulls(trips.FareAmounts, trips.Count);
             nulls[7] += Nulls(trips.TotalAmounts, trips.Count);
@@ -186,14 +177,14 @@ public sealed class TripDataValidator
 
         public void Add(in TripRecord record)
         {
-            Add(record.PickupTime, record.DropoffTime, record.PickupLocationId, record.DropoffLocationId, record.TripDistance);
+            Visit(record.PickupTime, record.DropoffTime, record.PickupLocationId, record.DropoffLocationId, record.TripDistance);
             nulls[5] += record.PassengerCount is null ? 1 : 0;
             nulls[6] += record.FareAmount is null ? 1 : 0;
             nulls[7] += record.TotalAmount is null ? 1 : 0;
         }
 
         // One trip's required columns, whether it came as a record or as columns; the optional ones are only counted.
-        private void Add(DateTime? pickupTime, DateTime? dropoffTime, int? pickupZone, int? dropoffZone, double? distance)
+        public void Visit(DateTime? pickupTime, DateTime? dropoffTime, int? pickupZone, int? dropoffZone, double? distance)
         {
             rows++;
             nulls[0] += pickupTime is null ? 1 : 0;
@@ -254,6 +245,13 @@ public sealed class TripDataValidator
 
         // An optional column the file lacks is null for every trip.
         private static int Nulls(TripColumn<double> column, int count) => column.IsEmpty ? count : column.NullCount();
+
+        // A struct, so the loop over a batch's columns is compiled for this visitor and the per-trip rule inlined into it.
+        private readonly struct Visitor(Tally tally) : ITripVisitor
+        {
+            public void Visit(DateTime? pickupTime, DateTime? dropoffTime, int? pickupLocationId, int? dropoffLocationId, double? tripDistance) =>
+                tally.Visit(pickupTime, dropoffTime, pickupLocationId, dropoffLocationId, tripDistance);
+        }
 
         public DataValidationReport ToReport(string subject)
         {
