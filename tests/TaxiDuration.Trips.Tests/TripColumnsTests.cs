@@ -116,4 +116,24 @@ public sealed class TripColumnsTests
         Assert.Equal("present", mismatch.ParamName);
         Assert.StartsWith("1 presence flags for 2 values", mismatch.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Each_trip_hands_its_five_required_values_to_the_visitor_in_order()
+    {
+        var visitor = new Collecting();
+
+        TripColumns.FromRecords(Trips).ForEachTrip(visitor);
+
+        Assert.Equal(
+            Trips.Select(trip => (trip.PickupTime, trip.DropoffTime, trip.PickupLocationId, trip.DropoffLocationId, trip.TripDistance)),
+            visitor.Seen);
+    }
+
+    private sealed class Collecting : ITripVisitor
+    {
+        public List<(DateTime?, DateTime?, int?, int?, double?)> Seen { get; } = [];
+
+        public void Visit(DateTime? pickupTime, DateTime? dropoffTime, int? pickupLocationId, int? dropoffLocationId, double? tripDistance) =>
+            Seen.Add((pickupTime, dropoffTime, pickupLocationId, dropoffLocationId, tripDistance));
+    }
 }
