@@ -43,26 +43,20 @@ public static class TripFeaturizer
     }
 
     /// <summary>Featurizes a stream of row groups (e.g. <c>TlcTripReader.ReadRowGroupsAsync</c>) without holding the raw month.</summary>
-    public static async Task<FeaturizedMonth> FeaturizeAsync(IAsyncEnumerable<TripRecord[]> rowGroups, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(rowGroups);
-        var batch = new Batch(0);
-        await foreach (var group in rowGroups.WithCancellation(ct))
-        {
-            batch.Add(group);
-        }
-
-        return batch.ToMonth();
-    }
+    public static Task<FeaturizedMonth> FeaturizeAsync(IAsyncEnumerable<TripRecord[]> rowGroups, CancellationToken ct = default) =>
+        FeaturizeAsync(rowGroups, static (batch, group) => batch.Add(group), ct);
 
     /// <summary>Featurizes a stream of row groups as columns (e.g. <c>TlcTripReader.ReadColumnsAsync</c>): the streamed training path.</summary>
-    public static async Task<FeaturizedMonth> FeaturizeAsync(IAsyncEnumerable<TripColumns> rowGroups, CancellationToken ct = default)
+    public static Task<FeaturizedMonth> FeaturizeAsync(IAsyncEnumerable<TripColumns> rowGroups, CancellationToken ct = default) =>
+        FeaturizeAsync(rowGroups, static (batch, group) => batch.Add(group), ct);
+
+    private static async Task<FeaturizedMonth> FeaturizeAsync<TGroup>(IAsyncEnumerable<TGroup> rowGroups, Action<Batch, TGroup> add, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rowGroups);
         var batch = new Batch(0);
         await foreach (var group in rowGroups.WithCancellation(ct))
         {
-            batch.Add(group);
+            add(batch, group);
         }
 
         return batch.ToMonth();
