@@ -33,7 +33,7 @@ public class ScoringBenchmarks
     {
         var reader = new TlcTripReader();
         var training = TripFeaturizer.Featurize(await reader.ReadAllAsync(BenchmarkData.MonthPath())).Examples;
-        month = TripFeaturizer.Featurize(await reader.ReadAllAsync(BenchmarkData.MonthPath(BenchmarkData.ScoringFileName))).Examples;
+        month = [.. TripFeaturizer.Featurize(await reader.ReadAllAsync(BenchmarkData.MonthPath(BenchmarkData.ScoringFileName))).Examples];
         // The level-2 pipeline's choice per trainer (CandidatePlan): the course features for linear, zones + pair prior for trees.
         var featureSet = Trainer == TrainerNames.Linear ? FeatureSet.Course : FeatureSet.PairPrior;
         model = TrainerFactory.CreatePipeline(ml, featureSet, new TrainerSpec(Trainer)).Fit(ml.Data.LoadFromEnumerable(training));

@@ -64,7 +64,7 @@ internal static class StageRunner
         }
     }
 
-    private static async Task<Measurement> FitOrScoreAsync(string stage, TripExample[] examples)
+    private static async Task<Measurement> FitOrScoreAsync(string stage, TripExamples examples)
     {
         var ml = new MLContext(seed: 0);
         switch (stage)
@@ -73,14 +73,14 @@ internal static class StageRunner
             {
                 var watch = Stopwatch.StartNew();
                 TrainerFactory.CreatePipeline(ml, FeatureSet.Course, TrainerSpec.Linear()).Fit(ml.Data.LoadFromEnumerable(examples));
-                return Measured(stage, examples.Length, watch, "fit only; rows = examples");
+                return Measured(stage, examples.Count, watch, "fit only; rows = examples");
             }
 
             case Stage.LightGbmFit:
             {
                 var watch = Stopwatch.StartNew();
                 TrainerFactory.CreatePipeline(ml, FeatureSet.Rich, TrainerSpec.LightGbm()).Fit(ml.Data.LoadFromEnumerable(examples));
-                return Measured(stage, examples.Length, watch, "fit only, one thread; rows = examples");
+                return Measured(stage, examples.Count, watch, "fit only, one thread; rows = examples");
             }
 
             case Stage.Scoring:
@@ -91,7 +91,7 @@ internal static class StageRunner
                 BatchScorer.Predict(ml, model, examples.Take(10_000).ToArray());
                 var watch = Stopwatch.StartNew();
                 BatchScorer.Predict(ml, model, examples);
-                return Measured(stage, examples.Length, watch, $"model fitted on the first {ScoringModelRows:N0} rows; rows = examples");
+                return Measured(stage, examples.Count, watch, $"model fitted on the first {ScoringModelRows:N0} rows; rows = examples");
             }
 
             default:

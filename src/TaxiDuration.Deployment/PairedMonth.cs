@@ -10,7 +10,7 @@ public static class PairedMonth
     {
         var examples = month.Features.Examples;
         var pickups = month.Features.PickupTimes;
-        var trips = new PairedTrip[examples.Length];
+        var trips = new PairedTrip[examples.Count];
         for (var i = 0; i < trips.Length; i++)
         {
             var example = examples[i];

@@ -11,8 +11,6 @@ namespace TaxiDuration.Features;
 /// </summary>
 public static class TripFeaturizer
 {
-    private const int ZoneSlots = TaxiZones.MaxId + 1;
-
     /// <summary>Featurizes <paramref name="records"/> (a month, or any batch).</summary>
     public static FeaturizedMonth Featurize(ReadOnlySpan<TripRecord> records)
     {
@@ -75,7 +73,7 @@ public static class TripFeaturizer
             throw new ArgumentOutOfRangeException(nameof(tripDistance), tripDistance, "Trip distance must be a finite number of miles, zero or more.");
         }
 
-        return Example(pickupZone, dropoffZone, TripFeatures.PickupDropoff(pickupZone, dropoffZone), tripDistance, pickupTime, duration: 0);
+        return Example(pickupZone, dropoffZone, tripDistance, pickupTime, duration: 0);
     }
 
     private static void CheckZone(int zone, string name)
@@ -86,25 +84,22 @@ public static class TripFeaturizer
         }
     }
 
-    // Every example, training or serving, is built here.
-    private static TripExample Example(int pickupZone, int dropoffZone, string pickupDropoff, double distance, DateTime pickupTime, double duration) => new()
+    // Every example, training or serving, is built here (training's when its row is read: TripExamples).
+    internal static TripExample Example(int pickupZone, int dropoffZone, double distance, DateTime pickupTime, double duration) => new()
     {
         PickupLocation = TripFeatures.Zone(pickupZone),
         DropoffLocation = TripFeatures.Zone(dropoffZone),
-        PickupDropoff = pickupDropoff,
+        PickupDropoff = PickupDropoffTexts.For(pickupZone, dropoffZone),
         TripDistance = (float)distance,
         PickupHour = TripFeatures.Hour(pickupTime),
         PickupDayOfWeek = TripFeatures.DayOfWeek(pickupTime),
         Duration = (float)duration,
     };
 
-    /// <summary>Accumulates one featurization: the examples, the drop counts, and the PU_DO strings made so far.</summary>
+    /// <summary>Accumulates one featurization: the kept trips and the drop counts.</summary>
     private sealed class Batch(int capacity)
     {
         private readonly KeptRows kept = new(capacity);
-
-        // A month has ~13k distinct pairs among ~75k trips: one string per pair, not per trip.
-        private readonly string?[] pairs = new string?[ZoneSlots * ZoneSlots];
         private int raw;
         private int missingTime;
         private int missingZone;
@@ -159,10 +154,7 @@ public static class TripFeaturizer
             }
             else
             {
-                ref var pair = ref pairs[(origin * ZoneSlots) + destination];
-                // Stryker disable once Assignment : equivalent, ??= versus = only decides how often the same string is made.
-                pair ??= TripFeatures.PickupDropoff(origin, destination);
-                kept.Add(Example(origin, destination, pair, distance, pickup, minutes), pickup);
+                kept.Add(origin, destination, distance, minutes, pickup);
             }
         }
 
@@ -183,8 +175,7 @@ public static class TripFeaturizer
                 [DropReasons.ZoneOutOfRange] = zoneOutOfRange,
                 [DropReasons.DurationOutOfRange] = durationOutOfRange,
             };
-            var (examples, pickupTimes) = kept.ToArrays();
-            return new FeaturizedMonth(examples, pickupTimes, raw, examples.Length, counts);
+            return new FeaturizedMonth(kept.ToExamples(), raw, counts);
         }
     }
 }

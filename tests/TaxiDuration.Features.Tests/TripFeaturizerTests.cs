@@ -100,7 +100,7 @@ public sealed class TripFeaturizerTests
 
         Assert.Equal(11, month.RawRows);
         Assert.Equal(3, month.KeptRows);
-        Assert.Equal(3, month.Examples.Length);
+        Assert.Equal(3, month.Examples.Count);
         Assert.Equal(new Dictionary<string, int>
         {
             [DropReasons.MissingTime] = 2,
@@ -139,7 +139,7 @@ public sealed class TripFeaturizerTests
         var fromColumns = await TripFeaturizer.FeaturizeAsync(trips.Chunk(700).Select(group => TripColumns.FromRecords(group)).ToAsyncEnumerable());
 
         Assert.InRange(fromArray.KeptRows, 2_500, 4_000);
-        Assert.Equal(fromArray.KeptRows, fromArray.Examples.Length);
+        Assert.Equal(fromArray.KeptRows, fromArray.Examples.Count);
         foreach (var other in new[] { fromEnumerable, fromSpan, fromStream, fromSmallGroups, fromColumns })
         {
             Assert.Equal(fromArray.RawRows, other.RawRows);
@@ -269,8 +269,8 @@ public sealed class TripFeaturizerTests
         Assert.Equal("7_265", TripFeatures.PickupDropoff(7, 265));
     }
 
-    private static ExampleView Describe(TripExample[] examples) =>
-        examples.Length == 1
+    private static ExampleView Describe(IReadOnlyList<TripExample> examples) =>
+        examples.Count == 1
             ? new ExampleView(examples[0].PickupLocation, examples[0].DropoffLocation, examples[0].PickupDropoff, examples[0].TripDistance, examples[0].PickupHour, examples[0].PickupDayOfWeek, examples[0].Duration, 1)
             : new ExampleView(
                 string.Join(',', examples.Select(e => e.PickupLocation)),
@@ -280,7 +280,7 @@ public sealed class TripFeaturizerTests
                 examples.Sum(e => e.PickupHour),
                 examples.Sum(e => e.PickupDayOfWeek),
                 examples.Sum(e => e.Duration),
-                examples.Length);
+                examples.Count);
 
     private sealed record ExampleView(string Pickup, string Dropoff, string Pair, float Distance, float Hour, float Weekday, float Duration, int Count);
 

@@ -46,12 +46,7 @@ public sealed record ReplayMonth(PreparedMonth Prepared, IReadOnlyList<string> C
     private ReplayMonth Where(Func<int, bool> keep)
     {
         var features = Prepared.Features;
-        var kept = Enumerable.Range(0, features.Examples.Length).Where(keep).ToArray();
-        var subset = features with
-        {
-            Examples = [.. kept.Select(i => features.Examples[i])],
-            PickupTimes = [.. kept.Select(i => features.PickupTimes[i])],
-        };
+        var subset = features with { Examples = features.Examples.Rows([.. Enumerable.Range(0, features.KeptRows).Where(keep)]) };
         return this with { Prepared = Prepared with { Features = subset } };
     }
 }

@@ -1,4 +1,6 @@
+using TaxiDuration.Data.Reading;
 using TaxiDuration.Data.Synthetic;
+using TaxiDuration.Features;
 using TaxiDuration.TestSupport;
 using TaxiDuration.Trips;
 
@@ -12,10 +14,12 @@ public sealed class ReplayMonthTests : IDisposable
     [Fact]
     public async Task Trips_the_service_would_refuse_are_not_replayed_and_the_rest_keep_their_pickup_times()
     {
-        var month = (await ScenarioMonths.PrepareAsync(folder.Path, 2_000, ("2021-01", SyntheticScenario.None)))[0];
+        var synthetic = (await ScenarioMonths.PrepareAsync(folder.Path, 2_000, ("2021-01", SyntheticScenario.None)))[0];
         // Meter glitches as real months have them: training keeps these trips, a client could never ask about them.
-        month.Examples[3].TripDistance = (float)TripLimits.MaxDistanceMiles + 0.5f;
-        month.Examples[7].TripDistance = (float)TripLimits.MaxDistanceMiles;
+        var trips = (await new TlcTripReader().ReadAllAsync(synthetic.Prepared.File.Path)).Where(trip => TripFeaturizer.Featurize([trip]).KeptRows == 1).ToArray();
+        trips[3] = trips[3] with { TripDistance = TripLimits.MaxDistanceMiles + 0.5 };
+        trips[7] = trips[7] with { TripDistance = TripLimits.MaxDistanceMiles };
+        var month = synthetic with { Prepared = synthetic.Prepared with { Features = TripFeaturizer.Featurize(trips) } };
         var lastPickup = month.Prepared.Features.PickupTimes[^1];
 
         var requestable = month.Requestable();
@@ -23,7 +27,7 @@ public sealed class ReplayMonthTests : IDisposable
         Assert.Equal(month.Examples.Count - 1, requestable.Examples.Count);
         Assert.DoesNotContain(requestable.Examples, example => example.TripDistance > TripLimits.MaxDistanceMiles);
         Assert.Contains(requestable.Examples, example => example.TripDistance == (float)TripLimits.MaxDistanceMiles);
-        Assert.Equal(requestable.Examples.Count, requestable.Prepared.Features.PickupTimes.Length);
+        Assert.Equal(requestable.Examples.Count, requestable.Prepared.Features.PickupTimes.Count);
         Assert.Equal(lastPickup, requestable.Prepared.Features.PickupTimes[^1]);
         Assert.Equal(month.Prepared.Features.PickupTimes[4], requestable.Prepared.Features.PickupTimes[3]);
     }
