@@ -10,9 +10,11 @@ internal sealed class KeptRows(int capacity)
 {
     private const int SmallestChunk = 1024;
 
-    // Stryker disable all : equivalent, chunk sizes and making room ahead only decide how many chunks there are.
+    // Stryker disable once all : equivalent, the first chunk's size only decides how many chunks there are.
     private readonly List<ExampleChunk> chunks = [new(Math.Max(capacity, SmallestChunk))];
     private int total;
+
+    // Stryker disable all : equivalent, making room ahead only sizes the chunks; Add makes room itself when one is full.
 
     /// <summary>Makes sure the next <paramref name="rows"/> rows fit in the current chunk.</summary>
     public void MakeRoom(int rows)
