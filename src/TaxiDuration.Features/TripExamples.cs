@@ -65,18 +65,21 @@ public sealed class TripExamples : IReadOnlyList<TripExample>
         return new TripExamples([subset]);
     }
 
-    public IEnumerator<TripExample> GetEnumerator()
+    public IEnumerator<TripExample> GetEnumerator() => Read(static (chunk, row) => chunk.Example(row)).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    // Every row in order, chunk after chunk: what the examples and their pickup times both enumerate.
+    private IEnumerable<T> Read<T>(Func<ExampleChunk, int, T> read)
     {
         foreach (var chunk in chunks)
         {
             for (var row = 0; row < chunk.Count; row++)
             {
-                yield return chunk.Example(row);
+                yield return read(chunk, row);
             }
         }
     }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     private (ExampleChunk Chunk, int Index) Locate(int row)
     {
@@ -100,16 +103,7 @@ public sealed class TripExamples : IReadOnlyList<TripExample>
             }
         }
 
-        public IEnumerator<DateTime> GetEnumerator()
-        {
-            foreach (var chunk in examples.chunks)
-            {
-                for (var row = 0; row < chunk.Count; row++)
-                {
-                    yield return chunk.PickupTime(row);
-                }
-            }
-        }
+        public IEnumerator<DateTime> GetEnumerator() => examples.Read(static (chunk, row) => chunk.PickupTime(row)).GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }

@@ -122,7 +122,7 @@ public sealed class TripFeaturizerTests
     }
 
     // Enough trips, in groups of an odd size, that kept rows fill several chunks both ways (rows one at a time from an
-    // enumerable, and row groups that each ask for room) and the chunks are joined in order.
+    // enumerable, and row groups that each ask for room) and the examples read across the chunks in order.
     [Fact]
     public async Task Every_input_shape_gives_the_same_examples()
     {
