@@ -85,17 +85,18 @@ public sealed class TripDataValidator
         CancellationToken ct = default) =>
         ValidateWhileAsync(rowGroups, static (tally, group) => tally.Add(group), consume, expectedMonth, subject, ct);
 
+    // Validating alone is validating while nothing else consumes the groups.
     private async Task<DataValidationReport> ValidateAsync<TGroup>(
-        IAsyncEnumerable<TGroup> rowGroups, Action<Tally, TGroup> count, TaxiMonth? expectedMonth, string? subject, CancellationToken ct)
+        IAsyncEnumerable<TGroup> rowGroups, Action<Tally, TGroup> count, TaxiMonth? expectedMonth, string? subject, CancellationToken ct) =>
+        (await ValidateWhileAsync(rowGroups, count, DrainAsync, expectedMonth, subject, ct)).Report;
+
+    private static async Task<int> DrainAsync<TGroup>(IAsyncEnumerable<TGroup> rowGroups)
     {
-        ArgumentNullException.ThrowIfNull(rowGroups);
-        var tally = new Tally(options, expectedMonth);
-        await foreach (var group in rowGroups.WithCancellation(ct))
+        await foreach (var _ in rowGroups)
         {
-            count(tally, group);
         }
 
-        return tally.ToReport(subject ?? expectedMonth?.ToString() ?? "trips");
+        return 0;
     }
 
     private async Task<(DataValidationReport Report, T Result)> ValidateWhileAsync<TGroup, T>(
