@@ -24,40 +24,33 @@ internal static class ColumnReaders
 
     /// <summary>Any numeric column as doubles.</summary>
     public static ValueTask ReadDoublesAsync(ParquetRowGroupReader group, DataField field, PooledColumn<double> target, CancellationToken ct) =>
-        Type.GetTypeCode(field.ClrType) switch
-        {
-            TypeCode.Double => ReadAsync(group, field, target, ct),
-            TypeCode.Single => ReadWidenedAsync<float, double, ToDouble<float>>(group, field, target, ct),
-            TypeCode.Decimal => ReadWidenedAsync<decimal, double, ToDouble<decimal>>(group, field, target, ct),
-            TypeCode.Int64 => ReadWidenedAsync<long, double, ToDouble<long>>(group, field, target, ct),
-            TypeCode.Int32 => ReadWidenedAsync<int, double, ToDouble<int>>(group, field, target, ct),
-            TypeCode.Int16 => ReadWidenedAsync<short, double, ToDouble<short>>(group, field, target, ct),
-            TypeCode.SByte => ReadWidenedAsync<sbyte, double, ToDouble<sbyte>>(group, field, target, ct),
-            TypeCode.UInt64 => ReadWidenedAsync<ulong, double, ToDouble<ulong>>(group, field, target, ct),
-            TypeCode.UInt32 => ReadWidenedAsync<uint, double, ToDouble<uint>>(group, field, target, ct),
-            TypeCode.UInt16 => ReadWidenedAsync<ushort, double, ToDouble<ushort>>(group, field, target, ct),
-            TypeCode.Byte => ReadWidenedAsync<byte, double, ToDouble<byte>>(group, field, target, ct),
-            _ => throw Unsupported(field),
-        };
+        ReadNumbersAsync<double, ToDouble>(group, field, target, ct);
 
     /// <summary>
     /// Any numeric column as int IDs. A value that is not a whole number (NaN, 43.5) becomes null; a whole number
     /// outside the int range saturates, so it still reads as an out-of-range ID rather than vanishing.
     /// </summary>
     public static ValueTask ReadIdsAsync(ParquetRowGroupReader group, DataField field, PooledColumn<int> target, CancellationToken ct) =>
-        Type.GetTypeCode(field.ClrType) switch
+        ReadNumbersAsync<int, ToId>(group, field, target, ct);
+
+    // Read in place when the file's type is the target's, else in the file's own type (Parquet.Net reads only the
+    // exact type) and widened.
+    private static ValueTask ReadNumbersAsync<TTarget, TWiden>(ParquetRowGroupReader group, DataField field, PooledColumn<TTarget> target, CancellationToken ct)
+        where TTarget : struct
+        where TWiden : IWiden<TTarget> =>
+        field.ClrType == typeof(TTarget) ? ReadAsync(group, field, target, ct) : Type.GetTypeCode(field.ClrType) switch
         {
-            TypeCode.Int32 => ReadAsync(group, field, target, ct),
-            TypeCode.Int64 => ReadWidenedAsync<long, int, ToId<long>>(group, field, target, ct),
-            TypeCode.Double => ReadWidenedAsync<double, int, ToId<double>>(group, field, target, ct),
-            TypeCode.Single => ReadWidenedAsync<float, int, ToId<float>>(group, field, target, ct),
-            TypeCode.Decimal => ReadWidenedAsync<decimal, int, ToId<decimal>>(group, field, target, ct),
-            TypeCode.Int16 => ReadWidenedAsync<short, int, ToId<short>>(group, field, target, ct),
-            TypeCode.SByte => ReadWidenedAsync<sbyte, int, ToId<sbyte>>(group, field, target, ct),
-            TypeCode.UInt64 => ReadWidenedAsync<ulong, int, ToId<ulong>>(group, field, target, ct),
-            TypeCode.UInt32 => ReadWidenedAsync<uint, int, ToId<uint>>(group, field, target, ct),
-            TypeCode.UInt16 => ReadWidenedAsync<ushort, int, ToId<ushort>>(group, field, target, ct),
-            TypeCode.Byte => ReadWidenedAsync<byte, int, ToId<byte>>(group, field, target, ct),
+            TypeCode.Double => ReadWidenedAsync<double, TTarget, TWiden>(group, field, target, ct),
+            TypeCode.Single => ReadWidenedAsync<float, TTarget, TWiden>(group, field, target, ct),
+            TypeCode.Decimal => ReadWidenedAsync<decimal, TTarget, TWiden>(group, field, target, ct),
+            TypeCode.Int64 => ReadWidenedAsync<long, TTarget, TWiden>(group, field, target, ct),
+            TypeCode.Int32 => ReadWidenedAsync<int, TTarget, TWiden>(group, field, target, ct),
+            TypeCode.Int16 => ReadWidenedAsync<short, TTarget, TWiden>(group, field, target, ct),
+            TypeCode.SByte => ReadWidenedAsync<sbyte, TTarget, TWiden>(group, field, target, ct),
+            TypeCode.UInt64 => ReadWidenedAsync<ulong, TTarget, TWiden>(group, field, target, ct),
+            TypeCode.UInt32 => ReadWidenedAsync<uint, TTarget, TWiden>(group, field, target, ct),
+            TypeCode.UInt16 => ReadWidenedAsync<ushort, TTarget, TWiden>(group, field, target, ct),
+            TypeCode.Byte => ReadWidenedAsync<byte, TTarget, TWiden>(group, field, target, ct),
             _ => throw Unsupported(field),
         };
 
@@ -116,9 +109,9 @@ internal static class ColumnReaders
     // widened into their rows of the target.
     private static async ValueTask ReadWidenedAsync<TSource, TTarget, TWiden>(
         ParquetRowGroupReader group, DataField field, PooledColumn<TTarget> target, CancellationToken ct)
-        where TSource : struct
+        where TSource : struct, INumberBase<TSource>
         where TTarget : struct
-        where TWiden : IWiden<TSource, TTarget>
+        where TWiden : IWiden<TTarget>
     {
         var rows = target.Values.Length;
         var source = ArrayPool<TSource>.Shared.Rent(rows);
@@ -155,9 +148,9 @@ internal static class ColumnReaders
 
     /// <summary>Widens the dense present values of <paramref name="source"/> into their rows (every row when there are no levels: a required column).</summary>
     internal static void Widen<TSource, TTarget, TWiden>(ReadOnlySpan<TSource> source, Span<TTarget> values, Span<bool> present, ReadOnlySpan<int> levels, int defined)
-        where TSource : struct
+        where TSource : struct, INumberBase<TSource>
         where TTarget : struct
-        where TWiden : IWiden<TSource, TTarget>
+        where TWiden : IWiden<TTarget>
     {
         var next = 0;
         for (var row = 0; row < values.Length; row++)
@@ -184,29 +177,30 @@ internal static class ColumnReaders
     private static NotSupportedException Unsupported(DataField field) =>
         new($"column '{field.Name}' has unsupported type {field.ClrType.Name}");
 
-    /// <summary>How one value of a file's type becomes the target's; false makes the row null.</summary>
-    internal interface IWiden<TSource, TTarget>
+    /// <summary>How one value of a file's number type becomes the target's; false makes the row null.</summary>
+    internal interface IWiden<TTarget>
     {
-        static abstract bool TryWiden(TSource value, out TTarget widened);
+        static abstract bool TryWiden<TSource>(TSource value, out TTarget widened)
+            where TSource : INumberBase<TSource>;
     }
 
-    private readonly struct ToDouble<T> : IWiden<T, double>
-        where T : struct, INumberBase<T>
+    private readonly struct ToDouble : IWiden<double>
     {
-        public static bool TryWiden(T value, out double widened)
+        public static bool TryWiden<TSource>(TSource value, out double widened)
+            where TSource : INumberBase<TSource>
         {
             widened = double.CreateTruncating(value);
             return true;
         }
     }
 
-    private readonly struct ToId<T> : IWiden<T, int>
-        where T : struct, INumberBase<T>
+    private readonly struct ToId : IWiden<int>
     {
-        public static bool TryWiden(T value, out int widened)
+        public static bool TryWiden<TSource>(TSource value, out int widened)
+            where TSource : INumberBase<TSource>
         {
-            widened = T.IsInteger(value) ? int.CreateSaturating(value) : 0;
-            return T.IsInteger(value);
+            widened = TSource.IsInteger(value) ? int.CreateSaturating(value) : 0;
+            return TSource.IsInteger(value);
         }
     }
 }
